@@ -1,0 +1,95 @@
+"""The page tree's base: the home page and the protocol library."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import SharedStreamBlock
+
+SAMPLE_CONTENT_NOTICE = _(
+    "Sample content written for the ReadyRoom demo. It must be reviewed and approved by your "
+    "medical director before clinical use."
+)
+
+
+class SampleContentMixin(models.Model):
+    """Marks a page as demo material a medical director has not yet reviewed."""
+
+    sample_content = models.BooleanField(
+        _("sample content"),
+        default=False,
+        help_text=_("Shows a banner: this page is sample content awaiting medical review."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "content/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ProtocolIndexPage(Page):
+    """The protocol library: every standardised protocol sits under it."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.ProtocolPage"]
+    template = "content/protocol_index_page.html"
+
+    class Meta:
+        verbose_name = _("protocol library")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["protocols"] = (
+            ProtocolPage.objects.child_of(self).live().specific().order_by("title")
+        )
+        return context
+
+
+class ProtocolPage(SampleContentMixin, Page):  # noqa: DJ008 - Page gives __str__
+    """One standardised clinical protocol, readable on a phone in a treatment room."""
+
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("What the protocol covers and who uses it.")
+    )
+    body = StreamField(SharedStreamBlock(), use_json_field=True)
+    reviewed_on = models.DateField(
+        _("last clinical review"),
+        null=True,
+        blank=True,
+        help_text=_("When the medical director last reviewed the content itself."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_on"), FieldPanel("sample_content")], heading=_("Review")
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["content.ProtocolIndexPage"]
+    subpage_types: list[str] = []
+    template = "content/protocol_page.html"
+
+    class Meta:
+        verbose_name = _("protocol")

@@ -1,0 +1,23 @@
+"""The four groups every ReadyRoom install has, and what each may reach."""
+
+from django.contrib.auth.models import Group, Permission
+
+STAFF = "Staff"
+MANAGERS = "Managers"
+EDUCATORS = "Educators"
+MEDICAL_DIRECTORS = "Medical directors"
+ALL_GROUPS = (STAFF, MANAGERS, EDUCATORS, MEDICAL_DIRECTORS)
+
+# Only educators and medical directors author content, so only they reach Wagtail admin.
+ADMIN_GROUPS = (EDUCATORS, MEDICAL_DIRECTORS)
+
+
+def ensure_groups(**kwargs) -> None:
+    """Create the groups and give the authoring groups Wagtail admin access (idempotent)."""
+    access_admin = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    for name in ALL_GROUPS:
+        group, _ = Group.objects.get_or_create(name=name)
+        if access_admin and name in ADMIN_GROUPS:
+            group.permissions.add(access_admin)

@@ -1,0 +1,91 @@
+"""The clinic's organisation: locations, job roles, staff profiles and who manages where."""
+
+import zoneinfo
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(zone)s is not an IANA time zone."), params={"zone": value})
+
+
+class Location(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_("IANA name, e.g. America/Chicago. 'Today' at this location uses it."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def local_date(self, now: datetime) -> date:
+        """The calendar date at this location at the instant `now` (an aware datetime)."""
+        return now.astimezone(zoneinfo.ZoneInfo(self.time_zone)).date()
+
+
+class JobRole(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("job role")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffProfile(models.Model):
+    """A person who works at the clinic. Managers are staff too: they also manage locations."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    roles = models.ManyToManyField(JobRole, related_name="staff", blank=True)
+    locations = models.ManyToManyField(Location, related_name="staff", blank=True)
+    home_location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        related_name="home_staff",
+        null=True,
+        blank=True,
+        help_text=_("Whose calendar decides 'today' for this person."),
+    )
+    managed_locations = models.ManyToManyField(
+        Location,
+        related_name="managers",
+        blank=True,
+        help_text=_("Locations whose staff this person manages (several for a regional manager)."),
+    )
+    hire_date = models.DateField(_("hire date"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name = _("staff profile")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def local_date(self, now: datetime) -> date:
+        """Today for this person: their home location's date, or UTC's when they have none."""
+        if self.home_location is None:
+            return now.astimezone(zoneinfo.ZoneInfo("UTC")).date()
+        return self.home_location.local_date(now)

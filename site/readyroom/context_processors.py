@@ -1,0 +1,61 @@
+"""What every page's layout needs: the navigation for this user."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from organisation.selectors import is_manager
+
+# (label, url name). A capability appears in the navigation once its app routes the name, so
+# the layout never links to a page that does not exist yet.
+STAFF_SECTIONS = (
+    (_("My training"), "training:my_training"),
+    (_("Drills"), "drills:my_drills"),
+    (_("My certifications"), "certifications:my_certifications"),
+)
+MANAGER_SECTIONS = ((_("Manage"), "dashboard:manage"),)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str | None
+
+    @property
+    def available(self) -> bool:
+        return self.url is not None
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _protocol_library_url() -> str | None:
+    from content.models import ProtocolIndexPage
+
+    library = ProtocolIndexPage.objects.live().order_by("path").first()
+    return library.url if library else None
+
+
+def _build(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {"staff": [], "manager": [], "all": []}
+    staff = [NavItem(str(label), _url(name)) for label, name in STAFF_SECTIONS]
+    staff.append(NavItem(str(_("Protocols")), _protocol_library_url()))
+    manager = (
+        [NavItem(str(label), _url(name)) for label, name in MANAGER_SECTIONS]
+        if is_manager(user)
+        else []
+    )
+    return {"staff": staff, "manager": manager, "all": staff + manager}
+
+
+def navigation(request) -> dict:
+    # Lazy, so pages that never draw the layout (files, feeds) pay no queries for it.
+    return {"nav": SimpleLazyObject(lambda: _build(request))}

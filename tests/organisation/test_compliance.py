@@ -1,0 +1,86 @@
+import datetime
+
+import pytest
+
+from organisation.compliance import (
+    ComplianceRow,
+    Status,
+    compliance_rows,
+    judged_on,
+    provider_registered,
+    register_provider,
+    registered_kinds,
+)
+from tests.factories import LocationFactory, StaffProfileFactory
+
+
+def _row(staff_id, status, due_on, kind="certification", key="BLS"):
+    return ComplianceRow(
+        staff_id=staff_id,
+        kind=kind,
+        requirement_key=key,
+        label=key,
+        status=status,
+        due_on=due_on,
+        url="/my/certifications/",
+    )
+
+
+def test_row_key_ignores_status_and_due_date():
+    a = _row(1, Status.CURRENT, datetime.date(2027, 1, 31))
+    b = _row(1, Status.OVERDUE, datetime.date(2026, 1, 31))
+    assert a.key == b.key == (1, "certification", "BLS")
+    assert not a.needs_action and b.needs_action
+
+
+def test_status_values_are_the_four_the_design_names():
+    assert [s.value for s in Status] == ["current", "due_soon", "overdue", "missing"]
+    assert Status.DUE_SOON.label == "Due soon"
+
+
+def test_rows_come_from_every_registered_provider_in_order(db, now):
+    profile = StaffProfileFactory()
+    calls = []
+
+    def certs(*, staff, now, as_of):
+        calls.append(("certs", [p.pk for p in staff], as_of))
+        return [_row(p.pk, Status.OVERDUE, datetime.date(2026, 2, 1)) for p in staff]
+
+    def training(*, staff, now, as_of):
+        calls.append(("training", [p.pk for p in staff], as_of))
+        return [_row(p.pk, Status.MISSING, None, kind="training", key="m1") for p in staff]
+
+    with provider_registered("certification", certs), provider_registered("training", training):
+        rows = compliance_rows(staff=[profile], now=now)
+        only_training = compliance_rows(staff=[profile], now=now, kinds=["training"])
+
+    assert [(r.kind, r.status) for r in rows] == [
+        ("certification", Status.OVERDUE),
+        ("training", Status.MISSING),
+    ]
+    assert [r.kind for r in only_training] == ["training"]
+    assert calls[0] == ("certs", [profile.pk], None)
+    assert "certification" not in registered_kinds()  # the context manager cleaned up
+
+
+def test_registering_a_kind_twice_is_refused():
+    def provider(*, staff, now, as_of):
+        return []
+
+    def other(*, staff, now, as_of):
+        return []
+
+    with provider_registered("drill", provider):
+        with pytest.raises(ValueError, match="already registered"):
+            register_provider("drill", other)
+
+
+def test_people_are_judged_on_their_own_locations_date(db, now):
+    # 02:30 UTC on 4 March is still 3 March in New York and 4 March in London.
+    new_york = StaffProfileFactory(home_location=LocationFactory(time_zone="America/New_York"))
+    london = StaffProfileFactory(home_location=LocationFactory(time_zone="Europe/London"))
+    assert judged_on(new_york, now=now, as_of=None) == datetime.date(2026, 3, 3)
+    assert judged_on(london, now=now, as_of=None) == datetime.date(2026, 3, 4)
+    assert judged_on(new_york, now=now, as_of=datetime.date(2026, 6, 1)) == datetime.date(
+        2026, 6, 1
+    )
