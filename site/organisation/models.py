@@ -89,3 +89,35 @@ class StaffProfile(models.Model):
         if self.home_location is None:
             return now.astimezone(zoneinfo.ZoneInfo("UTC")).date()
         return self.home_location.local_date(now)
+
+
+class AuditEntry(models.Model):
+    """One thing that happened to a person's records: who did it, when, and what.
+
+    Written by the service that makes the change, never reconstructed later, and never edited:
+    there is no admin form for it. Every app writes here, so a staff member's record shows one
+    trail (uploads, verifications, overrides, reminders, attempts, drill logs...).
+    """
+
+    at = models.DateTimeField(_("at"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Who did it; empty for the system (e.g. the reminder sweep)."),
+    )
+    staff = models.ForeignKey(StaffProfile, on_delete=models.CASCADE, related_name="audit_entries")
+    action = models.CharField(_("action"), max_length=60)  # e.g. "certification.verified"
+    summary = models.CharField(_("summary"), max_length=300)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["staff", "-at"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}: {self.summary}"

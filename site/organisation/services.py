@@ -2,13 +2,14 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 
 from organisation import groups
-from organisation.models import JobRole, Location, StaffProfile
+from organisation.models import AuditEntry, JobRole, Location, StaffProfile
 from organisation.roster import RosterEntry, check_roster
 
 
@@ -138,3 +139,23 @@ def deactivate_staff(*, profile: StaffProfile) -> StaffProfile:
         profile.user.is_active = False
         profile.user.save(update_fields=["is_active"])
     return profile
+
+
+def record_audit(
+    *,
+    staff: StaffProfile,
+    action: str,
+    summary: str,
+    at: datetime,
+    actor: AbstractBaseUser | None = None,
+    data: dict | None = None,
+) -> AuditEntry:
+    """Append one entry to `staff`'s audit trail. Call it inside the change's transaction."""
+    return AuditEntry.objects.create(
+        staff=staff,
+        action=action,
+        summary=summary[:300],
+        at=at,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        data=data or {},
+    )
