@@ -1,0 +1,73 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from certifications.files import MAX_CARD_BYTES, check_card_file
+from certifications.models import CertificationType
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class UploadForm(forms.Form):
+    certification_type = forms.ModelChoiceField(
+        label=_("Certification"), queryset=CertificationType.objects.order_by("name")
+    )
+    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput)
+    card_number = forms.CharField(
+        label=_("Card number or eCard code"),
+        max_length=80,
+        required=False,
+        help_text=_("Printed on the card; only you and your managers can see it."),
+    )
+    card_file = forms.FileField(
+        label=_("Card (PDF, JPEG or PNG, up to 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    expires_on = forms.DateField(
+        label=_("Expires on (only if the card says otherwise)"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty: the expiry follows the certification's rule."),
+    )
+    override_reason = forms.CharField(
+        label=_("Why the expiry differs"), max_length=300, required=False
+    )
+
+    def clean_card_file(self):
+        upload = self.cleaned_data["card_file"]
+        self.content_type = check_card_file(upload)  # ValidationError shows next to the field
+        return upload
+
+
+class DecisionForm(forms.Form):
+    VERIFY, REJECT = "verify", "reject"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(VERIFY, _("Verify")), (REJECT, _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=500,
+        required=False,
+        help_text=_("Required when rejecting: say what the person must fix."),
+    )
+
+
+class OverrideForm(forms.Form):
+    expires_on = forms.DateField(label=_("New expiry date"), widget=DateInput)
+    override_reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (or on the form)."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+__all__ = ["MAX_CARD_BYTES", "DecisionForm", "OverrideForm", "UploadForm"]

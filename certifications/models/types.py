@@ -1,0 +1,91 @@
+"""Certification types and which job roles must hold them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from certifications import expiry
+from organisation.models import JobRole
+
+
+class ExpiryRule(models.TextChoices):
+    END_OF_MONTH = expiry.END_OF_MONTH, _("End of the month (AHA cards)")
+    EXACT_DATE = expiry.EXACT_DATE, _("Exact date")
+
+
+class CertificationType(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Short and stable, e.g. BLS, ACLS, RN-licence. Reminders are keyed by it."),
+    )
+    issuing_body = models.CharField(_("issuing body"), max_length=120, blank=True)
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"), default=24, help_text=_("How long a card is valid once issued.")
+    )
+    expiry_rule = models.CharField(
+        _("expiry rule"),
+        max_length=20,
+        choices=ExpiryRule.choices,
+        default=ExpiryRule.END_OF_MONTH,
+        help_text=_(
+            "AHA cards are valid through the last day of the month they expire in; "
+            "others expire on the exact date."
+        ),
+    )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        _("renewal window (days)"),
+        default=90,
+        help_text=_("How many days before expiry the certification shows as due soon."),
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("clinic grace period (days)"),
+        default=0,
+        help_text=_(
+            "The clinic's own policy, not the card's: days after expiry before it counts as "
+            "overdue. Cards themselves have no grace period; leave 0 unless your policy says so."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("certification type")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(validity_months__gte=1), name="cert_type_validity_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def expiry_for(self, issued_on):
+        return expiry.expiry_date(
+            issued_on=issued_on, validity_months=self.validity_months, rule=self.expiry_rule
+        )
+
+
+class CertificationRequirement(models.Model):
+    """A job role must hold a certification type; shows up in every holder's compliance rows."""
+
+    role = models.ForeignKey(
+        JobRole, on_delete=models.CASCADE, related_name="certification_requirements"
+    )
+    certification_type = models.ForeignKey(
+        CertificationType, on_delete=models.CASCADE, related_name="requirements"
+    )
+
+    class Meta:
+        ordering = ["role__name", "certification_type__name"]
+        verbose_name = _("certification requirement")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "certification_type"], name="cert_requirement_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} requires {self.certification_type.code}"

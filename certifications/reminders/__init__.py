@@ -1,0 +1,1 @@
+"""The reminder sweep: plan what is due from compliance rows, record it, send it once."""

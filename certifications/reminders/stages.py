@@ -1,0 +1,58 @@
+"""Which reminder stage an item has reached on a date: pure, no database.
+
+A sweep sends only the most recent stage reached, so a sweep that missed days (or a bulk
+change that made many items due at once) sends one reminder per item, never a backlog.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Schedule:
+    offsets: tuple[int, ...]  # days before the due date, any order
+    on_the_day: bool = True
+    overdue_every_days: int = 7  # 0: nothing after the due date
+    escalate_from_days: int = 14
+    escalate_when_overdue: bool = True
+
+
+def staff_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
+    """The latest stage of the person's own reminders reached by `today`, or None.
+
+    "before-30" once 30 days or fewer remain, "due-today" on the day (and until the first
+    overdue stage), "overdue-7" a week late, "overdue-14"... and "missing" when nothing is held.
+    """
+    if due_on is None:
+        return "missing"
+    days_left = (due_on - today).days
+    if days_left > 0:
+        reached = [o for o in schedule.offsets if days_left <= o]
+        return f"before-{min(reached)}" if reached else None
+    late = -days_left
+    if schedule.overdue_every_days and late >= schedule.overdue_every_days:
+        every = schedule.overdue_every_days
+        return f"overdue-{late // every * every}"
+    if schedule.on_the_day:
+        return "due-today"
+    # No on-the-day reminder: the last offset before it still stands as the latest reached.
+    return f"before-{min(schedule.offsets)}" if schedule.offsets else None
+
+
+def manager_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
+    """The latest escalation stage reached: from `escalate_from_days` before, and overdue."""
+    if due_on is None:
+        return "missing" if schedule.escalate_when_overdue else None
+    days_left = (due_on - today).days
+    if days_left < 0:
+        if not schedule.escalate_when_overdue:
+            return None
+        every = schedule.overdue_every_days or 7
+        late = -days_left
+        return f"overdue-{late // every * every}" if late >= every else "overdue"
+    if days_left == 0:
+        return "due-today"
+    if days_left > schedule.escalate_from_days:
+        return None
+    reached = [o for o in schedule.offsets if days_left <= o <= schedule.escalate_from_days]
+    return f"before-{min(reached)}" if reached else f"before-{schedule.escalate_from_days}"

@@ -1,0 +1,233 @@
+"""Writes to certifications: each checks, writes in a transaction, records the audit entry."""
+
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from certifications.files import EXTENSIONS, check_card_file
+from certifications.models import (
+    CalendarToken,
+    CertificationRecord,
+    CertificationType,
+    VerificationStatus,
+)
+from certifications.models.calendar import new_token
+from organisation.models import StaffProfile
+from organisation.services import record_audit
+
+OVERRIDE_NEEDS_REASON = _("Say why the expiry date differs from the card's rule.")
+EXPIRES_BEFORE_ISSUE = _("A card cannot expire before it was issued.")
+ISSUED_IN_FUTURE = _("The issue date cannot be in the future.")
+NOT_PENDING = _("Only a card awaiting verification can be verified or rejected.")
+REJECT_NEEDS_NOTE = _("Say why the card is rejected, so the person knows what to fix.")
+OWN_CARD = _("You cannot verify or reject your own card.")
+
+
+def upload_record(
+    *,
+    staff: StaffProfile,
+    certification_type: CertificationType,
+    issued_on: date,
+    card_number: str = "",
+    card_file=None,
+    expires_on: date | None = None,
+    override_reason: str = "",
+    actor: AbstractBaseUser | None,
+    now: datetime,
+) -> CertificationRecord:
+    """Record a card (a renewal supersedes the head of the person's chain for that type).
+
+    The expiry comes from the type's rule; a different `expires_on` needs `override_reason`
+    and is logged as an override. The file is checked by content before anything is stored.
+    Raises ValidationError and writes nothing when the input is bad.
+    """
+    if issued_on > staff.local_date(now):
+        raise ValidationError({"issued_on": ISSUED_IN_FUTURE})
+    derived = certification_type.expiry_for(issued_on)
+    override_reason = override_reason.strip()
+    if expires_on is None or expires_on == derived:
+        expires_on, override_reason = derived, ""
+    elif not override_reason:
+        raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
+    if expires_on < issued_on:
+        raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
+    content_type = check_card_file(card_file) if card_file else ""
+
+    record = None
+    try:
+        with transaction.atomic():
+            head = (
+                CertificationRecord.objects.select_for_update(of=("self",))
+                .filter(
+                    staff=staff, certification_type=certification_type, superseded_by__isnull=True
+                )
+                .order_by("-uploaded_at", "-pk")
+                .first()
+            )
+            record = CertificationRecord(
+                staff=staff,
+                certification_type=certification_type,
+                issued_on=issued_on,
+                expires_on=expires_on,
+                expiry_override_reason=override_reason,
+                card_number=card_number.strip(),
+                card_content_type=content_type,
+                supersedes=head,
+                uploaded_by=actor,
+                uploaded_at=now,
+            )
+            if card_file:
+                card_file.name = f"card{EXTENSIONS[content_type]}"
+                record.card_file = card_file
+            record.save()
+            record_audit(
+                staff=staff,
+                action="certification.uploaded",
+                summary=f"{certification_type.code} card issued {issued_on:%d %b %Y} recorded, "
+                f"valid through {expires_on:%d %b %Y}.",
+                at=now,
+                actor=actor,
+                data={"record": record.pk, "supersedes": head.pk if head else None},
+            )
+            if override_reason:
+                _audit_override(record=record, derived=derived, actor=actor, now=now)
+    except Exception:
+        # The transaction rolled back; the file save() wrote must not linger unreferenced.
+        if record is not None and record.card_file:
+            record.card_file.storage.delete(record.card_file.name)
+        raise
+    return record
+
+
+def _audit_override(*, record, derived: date, actor, now: datetime) -> None:
+    record_audit(
+        staff=record.staff,
+        action="certification.expiry_overridden",
+        summary=f"{record.certification_type.code} expiry set to {record.expires_on:%d %b %Y} "
+        f"instead of {derived:%d %b %Y}: {record.expiry_override_reason}",
+        at=now,
+        actor=actor,
+        data={
+            "record": record.pk,
+            "rule_date": derived.isoformat(),
+            "expires_on": record.expires_on.isoformat(),
+            "reason": record.expiry_override_reason,
+        },
+    )
+
+
+def override_expiry(
+    *,
+    record: CertificationRecord,
+    expires_on: date,
+    reason: str,
+    actor: AbstractBaseUser,
+    now: datetime,
+) -> CertificationRecord:
+    """Set an expiry other than the rule's, with a reason, logged."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
+    if expires_on < record.issued_on:
+        raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
+    with transaction.atomic():
+        record = CertificationRecord.objects.select_for_update().get(pk=record.pk)
+        record.expires_on = expires_on
+        record.expiry_override_reason = reason
+        record.save(update_fields=["expires_on", "expiry_override_reason"])
+        derived = record.certification_type.expiry_for(record.issued_on)
+        _audit_override(record=record, derived=derived, actor=actor, now=now)
+    return record
+
+
+def _decide(
+    *,
+    record: CertificationRecord,
+    actor: AbstractBaseUser,
+    note: str,
+    now: datetime,
+    status: str,
+) -> CertificationRecord:
+    with transaction.atomic():
+        record = (
+            CertificationRecord.objects.select_for_update()
+            .select_related("certification_type", "staff")
+            .get(pk=record.pk)
+        )
+        if record.staff.user_id == actor.pk:
+            raise PermissionDenied(OWN_CARD)
+        if record.verification_status != VerificationStatus.PENDING:
+            raise ValidationError(NOT_PENDING)
+        record.verification_status = status
+        record.verified_by = actor
+        record.verified_at = now
+        record.verification_note = note
+        record.save(
+            update_fields=[
+                "verification_status",
+                "verified_by",
+                "verified_at",
+                "verification_note",
+            ]
+        )
+        verb = "verified" if status == VerificationStatus.VERIFIED else "rejected"
+        record_audit(
+            staff=record.staff,
+            action=f"certification.{verb}",
+            summary=f"{record.certification_type.code} card expiring "
+            f"{record.expires_on:%d %b %Y} {verb}" + (f": {note}" if note else "."),
+            at=now,
+            actor=actor,
+            data={"record": record.pk, "note": note},
+        )
+    return record
+
+
+def verify_record(
+    *, record: CertificationRecord, actor: AbstractBaseUser, note: str = "", now: datetime
+) -> CertificationRecord:
+    """Mark a pending card verified by `actor` (never the card's owner)."""
+    return _decide(
+        record=record,
+        actor=actor,
+        note=note.strip(),
+        now=now,
+        status=VerificationStatus.VERIFIED,
+    )
+
+
+def reject_record(
+    *, record: CertificationRecord, actor: AbstractBaseUser, note: str, now: datetime
+) -> CertificationRecord:
+    """Mark a pending card rejected, with a note saying why. It then no longer counts."""
+    if not note.strip():
+        raise ValidationError({"note": REJECT_NEEDS_NOTE})
+    return _decide(
+        record=record,
+        actor=actor,
+        note=note.strip(),
+        now=now,
+        status=VerificationStatus.REJECTED,
+    )
+
+
+def calendar_token_for(*, user: AbstractBaseUser, now: datetime) -> CalendarToken:
+    """The user's feed token, created on first use."""
+    token, _ = CalendarToken.objects.get_or_create(user=user, defaults={"created_at": now})
+    return token
+
+
+def regenerate_calendar_token(*, user: AbstractBaseUser, now: datetime) -> CalendarToken:
+    """A new secret: the old feed URL stops working at once."""
+    with transaction.atomic():
+        token, created = CalendarToken.objects.select_for_update().get_or_create(
+            user=user, defaults={"created_at": now}
+        )
+        if not created:
+            token.token = new_token()
+            token.created_at = now
+            token.save(update_fields=["token", "created_at"])
+    return token

@@ -1,0 +1,225 @@
+"""Thin views: fetch-and-authorise through selectors, change through services."""
+
+from datetime import timedelta
+from pathlib import PurePosixPath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from certifications import selectors, services
+from certifications.calendar_feed import build_calendar
+from certifications.forms import DecisionForm, OverrideForm, UploadForm, apply_service_errors
+from certifications.models import CalendarToken
+from organisation.access import manager_required
+from organisation.selectors import managed_locations, profile_of
+
+NO_PROFILE = "Only staff members have certifications."
+
+
+def _own_profile(request):
+    profile = profile_of(request.user)
+    if profile is None:
+        raise Http404(NO_PROFILE)
+    return profile
+
+
+def my_certifications(request):
+    profile = _own_profile(request)
+    now = timezone.now()
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record = services.upload_record(
+                staff=profile,
+                certification_type=data["certification_type"],
+                issued_on=data["issued_on"],
+                card_number=data["card_number"],
+                card_file=data["card_file"],
+                expires_on=data["expires_on"],
+                override_reason=data["override_reason"],
+                actor=request.user,
+                now=now,
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{record.certification_type.name} recorded, valid through "
+                f"{record.expires_on:%d %B %Y}. A manager will verify the card.",
+            )
+            return redirect("certifications:my_certifications")
+    return render(
+        request,
+        "certifications/my_certifications.html",
+        {
+            "profile": profile,
+            "holdings": selectors.holdings_for(profile, now=now),
+            "today": profile.local_date(now),
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def record_detail(request, pk: int):
+    record = selectors.record_for_viewer(request.user, pk)
+    can_manage = selectors.can_manage_record(request.user, record)
+    return render(
+        request,
+        "certifications/record_detail.html",
+        {
+            "record": record,
+            "chain": selectors.chain_of(record),
+            "audit": selectors.audit_trail_for(record.staff),
+            "can_manage": can_manage,
+            "decision_form": DecisionForm(),
+            "override_form": OverrideForm(),
+            "today": record.staff.local_date(timezone.now()),
+        },
+    )
+
+
+def card_file(request, pk: int):
+    record = selectors.record_for_viewer(request.user, pk)
+    if not record.card_file:
+        raise Http404("This record has no card file.")
+    suffix = PurePosixPath(record.card_file.name).suffix
+    response = FileResponse(
+        record.card_file.open("rb"),
+        as_attachment=True,
+        filename=f"{record.certification_type.code}-card-{record.issued_on:%Y-%m-%d}{suffix}",
+        content_type=record.card_content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@manager_required
+def manage(request):
+    now = timezone.now()
+    today = timezone.localdate(now)
+    return render(
+        request,
+        "certifications/manage.html",
+        {
+            "queue": selectors.cards_awaiting_verification(request.user),
+            "expiring": selectors.expiries_between(
+                request.user, start=today - timedelta(days=30), end=today + timedelta(days=90)
+            ),
+            "undelivered": selectors.undeliverable_reminders(request.user)[:50],
+            "locations": managed_locations(request.user),
+            "today": today,
+        },
+    )
+
+
+@require_POST
+@manager_required
+def decide(request, pk: int):
+    record = selectors.record_for_manager(request.user, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        service = (
+            services.verify_record
+            if form.cleaned_data["decision"] == DecisionForm.VERIFY
+            else services.reject_record
+        )
+        try:
+            service(
+                record=record,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except PermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+        else:
+            verb = (
+                "verified" if form.cleaned_data["decision"] == DecisionForm.VERIFY else "rejected"
+            )
+            messages.success(
+                request, f"{record.certification_type.code} card of {record.staff} {verb}."
+            )
+            return redirect(request.POST.get("next") or reverse("certifications:manage"))
+    return _record_with_errors(request, record, decision_form=form)
+
+
+@require_POST
+@manager_required
+def override(request, pk: int):
+    record = selectors.record_for_manager(request.user, pk)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.override_expiry(
+                record=record,
+                expires_on=form.cleaned_data["expires_on"],
+                reason=form.cleaned_data["override_reason"],
+                actor=request.user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Expiry date changed and logged.")
+            return redirect("certifications:record", pk=record.pk)
+    return _record_with_errors(request, record, override_form=form)
+
+
+def _record_with_errors(request, record, **forms):
+    context = {
+        "record": record,
+        "chain": selectors.chain_of(record),
+        "audit": selectors.audit_trail_for(record.staff),
+        "can_manage": True,
+        "decision_form": DecisionForm(),
+        "override_form": OverrideForm(),
+        "today": record.staff.local_date(timezone.now()),
+        **forms,
+    }
+    return render(request, "certifications/record_detail.html", context, status=400)
+
+
+def calendar_page(request):
+    _own_profile(request)
+    now = timezone.now()
+    if request.method == "POST":
+        services.regenerate_calendar_token(user=request.user, now=now)
+        messages.success(request, "New calendar link made. The old link no longer works.")
+        return redirect("certifications:calendar")
+    token = services.calendar_token_for(user=request.user, now=now)
+    feed_url = request.build_absolute_uri(
+        f"{reverse('certifications:calendar_feed')}?token={token.token}"
+    )
+    return render(request, "certifications/calendar.html", {"feed_url": feed_url})
+
+
+@login_not_required
+def calendar_feed(request):
+    """Public by design (calendar apps cannot log in); the secret token is the credential."""
+    token = request.GET.get("token", "")
+    found = (
+        CalendarToken.objects.select_related("user__staff_profile__home_location")
+        .filter(token=token, user__is_active=True, user__staff_profile__is_active=True)
+        .first()
+        if token
+        else None
+    )
+    if found is None:
+        raise Http404("No such calendar.")
+    body = build_calendar(profile=found.user.staff_profile, now=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

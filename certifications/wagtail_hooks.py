@@ -1,0 +1,48 @@
+"""Wagtail admin: certification types and requirements (educators), the reminder ledger."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from certifications.models import CertificationRequirement, CertificationType, Reminder
+
+
+class CertificationTypeViewSet(SnippetViewSet):
+    model = CertificationType
+    icon = "doc-full"
+    menu_label = _("Certification types")
+    list_display = ["name", "code", "issuing_body", "validity_months", "expiry_rule"]
+    search_fields = ["name", "code", "issuing_body"]
+    ordering = ["name"]
+
+
+class CertificationRequirementViewSet(SnippetViewSet):
+    model = CertificationRequirement
+    icon = "tick-inverse"
+    menu_label = _("Requirements by role")
+    list_display = ["role", "certification_type"]
+    list_filter = ["role", "certification_type"]
+    ordering = ["role__name", "certification_type__name"]
+
+
+class ReminderLedgerViewSet(SnippetViewSet):
+    """Read-only in practice: editors get only the view permission (see permissions.py)."""
+
+    model = Reminder
+    icon = "mail"
+    menu_label = _("Reminder ledger")
+    list_display = ["kind", "label", "recipient_key", "due_on", "status", "attempts", "last_error"]
+    list_filter = ["status", "audience"]
+    search_fields = ["label", "item_key", "last_error"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+
+class CertificationsGroup(SnippetViewSetGroup):
+    menu_label = _("Certifications")
+    menu_icon = "doc-full"
+    menu_order = 300
+    items = (CertificationTypeViewSet, CertificationRequirementViewSet, ReminderLedgerViewSet)
+
+
+register_snippet(CertificationsGroup)

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from certifications.expiry import END_OF_MONTH, EXACT_DATE, add_months, expiry_date
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),  # leap year
+        (date(2026, 3, 31), 1, date(2026, 4, 30)),
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2024, 2, 29), 48, date(2028, 2, 29)),
+        (date(2026, 5, 31), 24, date(2028, 5, 31)),
+    ],
+)
+def test_add_months_clamps_to_the_end_of_shorter_months(day, months, expected):
+    assert add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("issued", "expected"),
+    [
+        (date(2026, 3, 10), date(2028, 3, 31)),
+        (date(2026, 3, 31), date(2028, 3, 31)),
+        (date(2026, 3, 1), date(2028, 3, 31)),
+        (date(2026, 2, 1), date(2028, 2, 29)),  # lands in a leap February
+        (date(2024, 2, 29), date(2026, 2, 28)),  # leap day, common February two years on
+        (date(2025, 12, 31), date(2027, 12, 31)),
+    ],
+)
+def test_aha_cards_are_valid_through_the_end_of_the_month(issued, expected):
+    assert expiry_date(issued_on=issued, validity_months=24, rule=END_OF_MONTH) == expected
+
+
+@pytest.mark.parametrize(
+    ("issued", "months", "expected"),
+    [
+        (date(2026, 3, 10), 24, date(2028, 3, 10)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2024, 2, 29), 24, date(2026, 2, 28)),
+        (date(2024, 2, 29), 48, date(2028, 2, 29)),
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+    ],
+)
+def test_exact_date_rule_keeps_the_day_clamped_to_month_end(issued, months, expected):
+    assert expiry_date(issued_on=issued, validity_months=months, rule=EXACT_DATE) == expected
+
+
+def test_unknown_rule_is_refused():
+    with pytest.raises(ValueError, match="Unknown expiry rule"):
+        expiry_date(issued_on=date(2026, 1, 1), validity_months=12, rule="whenever")
