@@ -66,3 +66,21 @@ def staff_at_locations(locations: QuerySet[Location]) -> QuerySet[StaffProfile]:
         .select_related("user", "home_location")
         .prefetch_related("roles", "locations")
     )
+
+
+def managed_staff_for_viewer(user: AbstractBaseUser, pk: int) -> StaffProfile:
+    """A staff member at one of the locations `user` manages; 404 otherwise (even for self).
+
+    Manager pages use this rather than `staff_for_viewer`, which also admits the viewer's own
+    profile: a manager's own record is reviewed by their own manager.
+    """
+    profile = (
+        StaffProfile.objects.filter(locations__in=managed_locations(user))
+        .select_related("user", "home_location")
+        .prefetch_related("roles", "locations")
+        .filter(pk=pk)
+        .first()
+    )
+    if profile is None:
+        raise Http404("No such staff member.")
+    return profile

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("dashboard.urls")),
     path("", include("certifications.urls")),
     path("", include("training.urls")),
     path("", include("drills.urls")),

@@ -1,0 +1,105 @@
+"""The manager's pages. Every figure comes from dashboard.selectors over managed locations."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+
+from dashboard.exports import matrix_csv, matrix_xlsx
+from dashboard.forms import MatrixFilterForm
+from dashboard.selectors import compliance_view
+from organisation.access import manager_required
+from organisation.compliance import compliance_rows
+from organisation.selectors import managed_locations, managed_staff_for_viewer
+
+MATRIX_PAGE_SIZE = 100
+INVALID_FILTERS = "Some filters are not valid; correct them to see the matrix."
+
+
+def _filtered_view(request):
+    """The filter form and, when it is valid, the compliance view it asks for."""
+    form = MatrixFilterForm(request.GET or None, locations=managed_locations(request.user))
+    if request.GET and not form.is_valid():
+        return form, None
+    filters = form.cleaned_data if form.is_bound else {}
+    view = compliance_view(
+        viewer=request.user,
+        now=timezone.now(),
+        location=filters.get("location"),
+        role=filters.get("role"),
+        status=filters.get("status"),
+        as_of=filters.get("as_of"),
+        sort=filters.get("sort") or "name",
+    )
+    return form, view
+
+
+@manager_required
+def manage(request):
+    form, view = _filtered_view(request)
+    if view is None:
+        return render(
+            request, "dashboard/manage.html", {"form": form, "error": INVALID_FILTERS}, status=400
+        )
+    page = Paginator(view.matrix.rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "dashboard/manage.html",
+        {
+            "form": form,
+            "view": view,
+            "matrix_page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _export_name(request, view, extension: str) -> str:
+    scope = slugify(request.GET.get("location") or "all")
+    return f"compliance-{scope}-{view.reference_date}.{extension}"
+
+
+@manager_required
+def export_csv(request):
+    form, view = _filtered_view(request)
+    if view is None:
+        return HttpResponse(INVALID_FILTERS, status=400, content_type="text/plain")
+    response = HttpResponse(matrix_csv(view.matrix), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name(request, view, "csv")}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@manager_required
+def export_xlsx(request):
+    form, view = _filtered_view(request)
+    if view is None:
+        return HttpResponse(INVALID_FILTERS, status=400, content_type="text/plain")
+    response = HttpResponse(
+        matrix_xlsx(view.matrix, title=f"Compliance {view.reference_date}"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_export_name(request, view, "xlsx")}"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@manager_required
+def staff_record(request, pk: int):
+    """One person's whole record, for a manager of one of their locations (404 otherwise)."""
+    profile = managed_staff_for_viewer(request.user, pk)
+    now = timezone.now()
+    return render(
+        request,
+        "dashboard/staff_record.html",
+        {
+            "profile": profile,
+            "rows": compliance_rows(staff=[profile], now=now),
+            "audit": profile.audit_entries.select_related("actor")[:200],
+        },
+    )
