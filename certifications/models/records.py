@@ -50,7 +50,9 @@ class CertificationRecord(models.Model):
     verification_note = models.CharField(_("note"), max_length=500, blank=True)
     supersedes = models.OneToOneField(
         "self",
-        on_delete=models.PROTECT,
+        # A superseded record cannot be deleted alone (history is kept), but it goes when the
+        # whole chain goes (the person is deleted).
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="superseded_by",

@@ -53,7 +53,10 @@ def test_my_certifications_shows_status_and_days_left(client, sam, bls):
     assert response.status_code == 200
     holding = response.context["holdings"][0]
     assert holding.certification_type == bls and holding.status == "current"
-    assert b"Basic Life Support" in response.content and b"Upload a new or renewed card" in response.content
+    assert (
+        b"Basic Life Support" in response.content
+        and b"Upload a new or renewed card" in response.content
+    )
 
 
 def test_upload_from_the_page_records_a_pending_card(client, sam, bls):
@@ -72,7 +75,9 @@ def test_upload_from_the_page_records_a_pending_card(client, sam, bls):
         (SimpleUploadedFile("card.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024)), CARD_TOO_LARGE),
     ],
 )
-def test_bad_files_get_a_form_error_and_store_nothing(client, sam, bls, upload, message, private_storage):
+def test_bad_files_get_a_form_error_and_store_nothing(
+    client, sam, bls, upload, message, private_storage
+):
     client.force_login(sam.user)
     response = _post_upload(client, bls, card_file=upload, card_number="kept")
     assert response.status_code == 400
@@ -154,7 +159,9 @@ def test_manager_verifies_and_rejects_from_the_record(client, card, maria, sam, 
     assert AuditEntry.objects.filter(action="certification.verified", actor=maria.user).exists()
 
 
-def test_queue_query_count_is_flat(client, maria, injector, bls, brookline, django_assert_max_num_queries):
+def test_queue_query_count_is_flat(
+    client, maria, injector, bls, brookline, django_assert_max_num_queries
+):
     client.force_login(maria.user)
     counts = []
     for size in (2, 12):

@@ -1,0 +1,183 @@
+"""Demo certifications: types, who requires what, and records spread around `today`.
+
+Some cards are current, some due soon, some overdue, some awaiting verification, a few
+missing; the "staff" login has BLS due soon. Card files are tiny generated PNGs and PDFs.
+Idempotent: a person who already has a record of a type gets no new one.
+"""
+
+import zlib
+from datetime import UTC, date, datetime, time, timedelta
+from struct import pack
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from certifications.models import (
+    CertificationRecord,
+    CertificationRequirement,
+    CertificationType,
+)
+from certifications.services import upload_record, verify_record
+from organisation.models import JobRole, StaffProfile
+
+TYPES = (
+    # code, name, issuing body, months, rule, renewal window
+    ("BLS", "Basic Life Support", "American Heart Association", 24, "end_of_month", 90),
+    (
+        "ACLS",
+        "Advanced Cardiovascular Life Support",
+        "American Heart Association",
+        24,
+        "end_of_month",
+        90,
+    ),
+    (
+        "PALS",
+        "Pediatric Advanced Life Support",
+        "American Heart Association",
+        24,
+        "end_of_month",
+        90,
+    ),
+    ("LSO", "Laser Safety Officer", "Board of Laser Safety", 36, "exact_date", 120),
+    ("RN-licence", "Registered nurse licence", "State board of nursing", 24, "exact_date", 90),
+)
+REQUIRED_BY_ALL = "BLS"
+REQUIRED_BY_ROLE = {"injector": ("ACLS",), "laser-technician": ("LSO",)}
+
+# days until expiry, verified?  Picked per person and type by a stable index; None = missing.
+SPREAD = (
+    (400, True),
+    (540, True),
+    (45, True),  # due soon
+    (250, False),  # awaiting verification
+    (-12, True),  # overdue
+    (620, True),
+    (20, True),  # due soon
+    (None, None),  # missing
+    (300, True),
+    (-40, True),  # overdue
+    (75, False),  # due soon, awaiting verification
+    (480, True),
+)
+# The README's logins see something worth looking at.
+FIXED = {
+    ("staff", "BLS"): (21, True),
+    ("staff", "ACLS"): (380, True),
+    ("staff", "LSO"): (500, False),
+}
+
+
+def _png() -> bytes:
+    """A 2x2 grey PNG, built by hand: a stand-in card image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return pack(">I", len(data)) + kind + data + pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _pdf(text: str) -> bytes:
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        + f"% Sample card: {text}\n".encode()
+        + b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def _issued_for(cert_type: CertificationType, today: date, days_left: int) -> date:
+    issued = today - timedelta(days=cert_type.validity_months * 30 - days_left)
+    # Walk the issue date so the rule's expiry lands near the wanted days left.
+    while cert_type.expiry_for(issued) - today > timedelta(days=days_left + 15):
+        issued -= timedelta(days=7)
+    return min(issued, today)
+
+
+def _verifier(profile: StaffProfile, profiles: dict[str, StaffProfile]) -> StaffProfile:
+    director = profiles.get("director")
+    return profiles["regional"] if director is None or profile == director else director
+
+
+@transaction.atomic
+def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
+    now = datetime.combine(today, time(12), tzinfo=UTC)
+    types = {}
+    for code, name, body, months, rule, window in TYPES:
+        types[code], _ = CertificationType.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "issuing_body": body,
+                "validity_months": months,
+                "expiry_rule": rule,
+                "renewal_window_days": window,
+            },
+        )
+    for role in JobRole.objects.all():
+        codes = (REQUIRED_BY_ALL, *REQUIRED_BY_ROLE.get(role.slug, ()))
+        for code in codes:
+            CertificationRequirement.objects.get_or_create(
+                role=role, certification_type=types[code]
+            )
+
+    held = set(
+        CertificationRecord.objects.filter(staff__in=profiles.values()).values_list(
+            "staff_id", "certification_type__code"
+        )
+    )
+    png, index = _png(), 0
+    for username, profile in sorted(profiles.items()):
+        role_slugs = sorted(profile.roles.values_list("slug", flat=True))
+        codes = [REQUIRED_BY_ALL] + [c for s in role_slugs for c in REQUIRED_BY_ROLE.get(s, ())]
+        for code in dict.fromkeys(codes):
+            index += 1
+            if (profile.pk, code) in held:
+                continue
+            days_left, verified = FIXED.get((username, code), SPREAD[index % len(SPREAD)])
+            if days_left is None:
+                continue
+            cert_type = types[code]
+            if username == "staff" and code == "BLS":
+                _record(profile, cert_type, today, days_left - 730, png, now, True, profiles)
+            _record(profile, cert_type, today, days_left, png, now, verified, profiles)
+
+
+def _record(profile, cert_type, today, days_left, png, now, verified, profiles):
+    issued_on = _issued_for(cert_type, today, days_left)
+    content = png if profile.pk % 2 else _pdf(f"{cert_type.code} for {profile.display_name}")
+    name = "card.png" if content is png else "card.pdf"
+    upload = ContentFile(content, name=name)
+    record = upload_record(
+        staff=profile,
+        certification_type=cert_type,
+        issued_on=issued_on,
+        card_number=f"DEMO-{cert_type.code}-{profile.pk:04d}-{issued_on:%y%m}",
+        card_file=upload,
+        actor=profile.user,
+        now=now,
+    )
+    if verified:
+        verify_record(record=record, actor=_verifier(profile, profiles).user, now=now)
+    return record
+
+
+@transaction.atomic
+def reset() -> None:
+    """Remove demo certification data: ledger rows, records (and their files), requirements,
+    types. People are removed by the organisation's own reset."""
+    codes = [code for code, *_ in TYPES]
+    records = CertificationRecord.objects.filter(certification_type__code__in=codes)
+    # Ledger rows and calendar tokens go with the demo people (cascade).
+    files = [r.card_file for r in records.exclude(card_file="")]
+    records.delete()
+    CertificationRequirement.objects.filter(certification_type__code__in=codes).delete()
+    CertificationType.objects.filter(code__in=codes).delete()
+    for card in files:
+        card.storage.delete(card.name)
