@@ -42,14 +42,18 @@ def home_page() -> HomePage:
 
 @transaction.atomic
 def seed_protocol_library(*, publisher: AbstractBaseUser) -> ProtocolIndexPage:
-    """Create the protocol library and the six sample protocols; keep any that exist."""
+    """Create the protocol library and the six sample protocols; keep any that exist.
+
+    Published as `publisher` (the demo's medical director) without the workflow: the loader
+    stands in for the director's approval of content a real director must still review.
+    """
     home = home_page()
     library = ProtocolIndexPage.objects.child_of(home).first()
     if library is None:
         library = home.add_child(
             instance=ProtocolIndexPage(title="Protocols", slug="protocols", intro=LIBRARY_INTRO)
         )
-        library.save_revision(user=publisher).publish(user=publisher)
+        library.save_revision(user=publisher).publish(user=publisher, skip_permission_checks=True)
     put_under_medical_director_approval(page=library)
 
     existing = {p.slug: p for p in ProtocolPage.objects.child_of(library)}
@@ -74,7 +78,7 @@ def seed_protocol_library(*, publisher: AbstractBaseUser) -> ProtocolIndexPage:
             (kind, _resolve_link(value, existing) if kind == "protocol_link" else value)
             for kind, value in spec["body"]
         ]
-        page.save_revision(user=publisher).publish(user=publisher)
+        page.save_revision(user=publisher).publish(user=publisher, skip_permission_checks=True)
     return library
 
 
