@@ -1,6 +1,7 @@
 """The page tree's base: the home page and the protocol library."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import SharedStreamBlock
+from organisation.compliance import due_for
 
 SAMPLE_CONTENT_NOTICE = _(
     "Sample content written for the ReadyRoom demo. It must be reviewed and approved by your "
@@ -39,6 +41,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["due_rows"] = due_for(request.user, now=timezone.now())
+        return context
 
 
 class ProtocolIndexPage(Page):

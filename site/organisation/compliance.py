@@ -119,3 +119,12 @@ def compliance_rows(
 def judged_on(profile: StaffProfile, *, now: datetime, as_of: date | None) -> date:
     """The date a provider judges `profile` on: `as_of` when given, else their local today."""
     return as_of if as_of is not None else profile.local_date(now)
+
+
+def due_for(user, *, now: datetime) -> list[ComplianceRow]:
+    """What the user must act on (anything not current), soonest first; [] without a profile."""
+    profile = StaffProfile.objects.filter(user=user, is_active=True).first() if user.pk else None
+    if profile is None:
+        return []
+    rows = [r for r in compliance_rows(staff=[profile], now=now) if r.needs_action]
+    return sorted(rows, key=lambda r: (r.due_on or date.min, r.label))

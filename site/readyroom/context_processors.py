@@ -8,20 +8,40 @@ from django.utils.translation import gettext_lazy as _
 
 from organisation.selectors import is_manager
 
-# (label, url name). A capability appears in the navigation once its app routes the name, so
-# the layout never links to a page that does not exist yet.
+# (label, url name, what it is for). A capability appears in the navigation once its app
+# routes the name, so the layout never links to a page that does not exist yet.
 STAFF_SECTIONS = (
-    (_("My training"), "training:my_training"),
-    (_("Drills"), "drills:my_drills"),
-    (_("My certifications"), "certifications:my_certifications"),
+    (
+        _("My training"),
+        "training:my_training",
+        _("Modules your roles require, quizzes, and certificates of completion."),
+    ),
+    (
+        _("Drills"),
+        "drills:my_drills",
+        _("Branching complication drills against the clock, and your debriefs."),
+    ),
+    (
+        _("My certifications"),
+        "certifications:my_certifications",
+        _("BLS, ACLS and other cards: what is current, what is due, and renewals."),
+    ),
 )
-MANAGER_SECTIONS = ((_("Manage"), "dashboard:manage"),)
+MANAGER_SECTIONS = (
+    (
+        _("Manage"),
+        "dashboard:manage",
+        _("Who is current, who is about to lapse, and the records for an inspection."),
+    ),
+)
+PROTOCOLS_DESCRIPTION = _("The clinic's standardised protocols, readable in a treatment room.")
 
 
 @dataclass(frozen=True)
 class NavItem:
     label: str
     url: str | None
+    description: str = ""
 
     @property
     def available(self) -> bool:
@@ -46,10 +66,10 @@ def _build(request) -> dict:
     user = request.user
     if not user.is_authenticated:
         return {"staff": [], "manager": [], "all": []}
-    staff = [NavItem(str(label), _url(name)) for label, name in STAFF_SECTIONS]
-    staff.append(NavItem(str(_("Protocols")), _protocol_library_url()))
+    staff = [NavItem(str(label), _url(name), str(text)) for label, name, text in STAFF_SECTIONS]
+    staff.append(NavItem(str(_("Protocols")), _protocol_library_url(), str(PROTOCOLS_DESCRIPTION)))
     manager = (
-        [NavItem(str(label), _url(name)) for label, name in MANAGER_SECTIONS]
+        [NavItem(str(label), _url(name), str(text)) for label, name, text in MANAGER_SECTIONS]
         if is_manager(user)
         else []
     )

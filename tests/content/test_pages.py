@@ -69,3 +69,34 @@ def test_image_block_refuses_an_image_without_alt_text(db):
         ]
     )
     assert block.clean(good)[0].value["alt_text"] == "Grey blanching"
+
+
+def test_home_greets_and_lists_what_is_due_soonest_first(client, home_page):
+    import datetime
+
+    from organisation.compliance import ComplianceRow, Status, provider_registered
+
+    profile = StaffProfileFactory(user__first_name="Priya")
+
+    def provide(*, staff, now, as_of):
+        return [
+            ComplianceRow(p.pk, "test", key, key, status, due, f"/do/{key}/")
+            for p in staff
+            for key, status, due in (
+                ("ACLS", Status.DUE_SOON, datetime.date(2026, 5, 31)),
+                ("BLS", Status.OVERDUE, datetime.date(2026, 1, 31)),
+                ("LSO", Status.CURRENT, datetime.date(2027, 1, 31)),
+            )
+        ]
+
+    client.force_login(profile.user)
+    with provider_registered("test", provide):
+        html = client.get("/").content.decode()
+    assert "Hello, Priya" in html
+    assert html.index("/do/BLS/") < html.index("/do/ACLS/")
+    assert "/do/LSO/" not in html  # current items are not "due"
+
+
+def test_home_says_when_nothing_is_due(client, home_page):
+    client.force_login(StaffProfileFactory().user)
+    assert "Nothing is due" in client.get("/").content.decode()

@@ -14,7 +14,7 @@ from organisation.compliance import (
 from tests.factories import LocationFactory, StaffProfileFactory
 
 
-def _row(staff_id, status, due_on, kind="certification", key="BLS"):
+def _row(staff_id, status, due_on, kind="alpha", key="BLS"):
     return ComplianceRow(
         staff_id=staff_id,
         kind=kind,
@@ -29,7 +29,7 @@ def _row(staff_id, status, due_on, kind="certification", key="BLS"):
 def test_row_key_ignores_status_and_due_date():
     a = _row(1, Status.CURRENT, datetime.date(2027, 1, 31))
     b = _row(1, Status.OVERDUE, datetime.date(2026, 1, 31))
-    assert a.key == b.key == (1, "certification", "BLS")
+    assert a.key == b.key == (1, "alpha", "BLS")
     assert not a.needs_action and b.needs_action
 
 
@@ -48,19 +48,19 @@ def test_rows_come_from_every_registered_provider_in_order(db, now):
 
     def training(*, staff, now, as_of):
         calls.append(("training", [p.pk for p in staff], as_of))
-        return [_row(p.pk, Status.MISSING, None, kind="training", key="m1") for p in staff]
+        return [_row(p.pk, Status.MISSING, None, kind="beta", key="m1") for p in staff]
 
-    with provider_registered("certification", certs), provider_registered("training", training):
-        rows = compliance_rows(staff=[profile], now=now)
-        only_training = compliance_rows(staff=[profile], now=now, kinds=["training"])
+    with provider_registered("alpha", certs), provider_registered("beta", training):
+        rows = compliance_rows(staff=[profile], now=now, kinds=["alpha", "beta"])
+        only_beta = compliance_rows(staff=[profile], now=now, kinds=["beta"])
 
     assert [(r.kind, r.status) for r in rows] == [
-        ("certification", Status.OVERDUE),
-        ("training", Status.MISSING),
+        ("alpha", Status.OVERDUE),
+        ("beta", Status.MISSING),
     ]
-    assert [r.kind for r in only_training] == ["training"]
+    assert [r.kind for r in only_beta] == ["beta"]
     assert calls[0] == ("certs", [profile.pk], None)
-    assert "certification" not in registered_kinds()  # the context manager cleaned up
+    assert "alpha" not in registered_kinds()  # the context manager cleaned up
 
 
 def test_registering_a_kind_twice_is_refused():
