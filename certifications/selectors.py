@@ -26,7 +26,7 @@ from organisation.selectors import managed_locations, visible_staff
 KIND = "certification"
 # Above this many people the provider reads every row once instead of an IN list of ids, so
 # the sweep's query count stays flat however many staff there are.
-BULK_THRESHOLD = 500
+BULK_THRESHOLD = 5000
 
 
 def my_certifications_url() -> str:
