@@ -1,10 +1,12 @@
 """Reads for the manager's dashboard, always over the viewer's managed locations."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from certifications.selectors import expiries_between
+from dashboard.charts import Chart, compliance_by_location, expiries_by_month
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
@@ -56,3 +58,18 @@ def compliance_view(
         headline=headline(staff=staff, rows=rows, as_of=reference),
         reference_date=reference,
     )
+
+
+def dashboard_charts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[Chart]:
+    """The charts under the headline, over the same staff and date as the matrix."""
+    start = view.reference_date
+    expiries = expiries_between(viewer, start=start, end=start + timedelta(days=365))
+    return [
+        expiries_by_month(
+            expiries=list(expiries.values_list("expires_on", "certification_type__code")),
+            start=start,
+        ),
+        compliance_by_location(
+            staff=view.staff, rows=view.rows, locations=list(managed_locations(viewer))
+        ),
+    ]

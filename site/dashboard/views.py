@@ -6,9 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
+from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
 from dashboard.forms import MatrixFilterForm
-from dashboard.selectors import compliance_view
+from dashboard.selectors import compliance_view, dashboard_charts
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
 from organisation.selectors import managed_locations, managed_staff_for_viewer
@@ -53,6 +54,8 @@ def manage(request):
             "view": view,
             "matrix_page": page,
             "query": query.urlencode(),
+            "cards_awaiting": cards_awaiting_verification(request.user).count(),
+            "charts": dashboard_charts(viewer=request.user, view=view),
         },
     )
 

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import plotly
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -141,6 +142,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# plotly.js comes from the plotly package itself: no CDN, and no second copy in the repository.
+STATICFILES_DIRS = [("vendor/plotly", Path(plotly.__file__).parent / "package_data")]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -1,0 +1,138 @@
+"""The dashboard's charts: a plotly figure for the eye and a table for a screen reader.
+
+Figures are built here as plain data and drawn in the browser by plotly.js served from our
+own static files. Every chart carries `summary` (one sentence) and `table` (the numbers).
+"""
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+from plotly.utils import PlotlyJSONEncoder
+
+from organisation.compliance import STATUS_LABELS, ComplianceRow, Status
+from organisation.models import StaffProfile
+
+STATUS_COLOURS = {
+    Status.CURRENT: "#2e7d4f",
+    Status.DUE_SOON: "#c98a00",
+    Status.OVERDUE: "#b3261e",
+    Status.MISSING: "#6b3fa0",
+}
+
+
+@dataclass
+class Chart:
+    slug: str
+    title: str
+    summary: str
+    table_head: list[str]
+    table: list[list]
+    figure: go.Figure | None
+
+    @property
+    def figure_data(self) -> dict:
+        """The figure as plain JSON types, for the template's json_script."""
+        if self.figure is None:
+            return {}
+        return json.loads(json.dumps(self.figure.to_plotly_json(), cls=PlotlyJSONEncoder))
+
+
+def _layout(fig: go.Figure, *, y_title: str, barmode: str | None = None) -> go.Figure:
+    fig.update_layout(
+        margin={"l": 48, "r": 16, "t": 16, "b": 48},
+        height=320,
+        legend={"orientation": "h", "y": -0.2},
+        yaxis_title=y_title,
+        barmode=barmode,
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        font={"family": "system-ui, sans-serif", "size": 13},
+    )
+    return fig
+
+
+def compliance_by_location(
+    *, staff: list[StaffProfile], rows: list[ComplianceRow], locations: list
+) -> Chart:
+    """Per location, how many requirement rows are in each status."""
+    location_of = {p.pk: [loc.pk for loc in p.locations.all()] for p in staff}
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for row in rows:
+        for location_id in location_of.get(row.staff_id, []):
+            counts[location_id][row.status] += 1
+    shown = [loc for loc in locations if counts.get(loc.pk)]
+    names = [loc.name for loc in shown]
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=str(STATUS_LABELS[status]),
+                x=names,
+                y=[counts[loc.pk][status] for loc in shown],
+                marker_color=STATUS_COLOURS[status],
+            )
+            for status in Status
+        ]
+    )
+    table = [
+        [loc.name] + [counts[loc.pk][status] for status in Status] + [_share(counts[loc.pk])]
+        for loc in shown
+    ]
+    worst = min(table, key=lambda line: line[-1], default=None)
+    summary = (
+        f"{worst[0]} has the lowest share of current requirements ({worst[-1]}%)."
+        if worst
+        else "No requirements apply to these staff yet."
+    )
+    return Chart(
+        slug="compliance-by-location",
+        title="Compliance by location",
+        summary=summary,
+        table_head=["Location"] + [str(STATUS_LABELS[s]) for s in Status] + ["% current"],
+        table=table,
+        figure=_layout(fig, y_title="Requirements", barmode="stack") if shown else None,
+    )
+
+
+def _share(counter: Counter) -> int:
+    total = sum(counter.values())
+    return round(100 * counter[Status.CURRENT] / total) if total else 100
+
+
+def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart:
+    """How many cards of each type expire in each of the next 12 months."""
+    months = [_add_months(start.replace(day=1), i) for i in range(12)]
+    labels = [m.strftime("%b %Y") for m in months]
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    for expires_on, type_code in expiries:
+        by_type[type_code][expires_on.replace(day=1)] += 1
+    types = sorted(by_type)
+    fig = go.Figure(
+        [go.Bar(name=code, x=labels, y=[by_type[code][m] for m in months]) for code in types]
+    )
+    table = [
+        [label] + [by_type[code][m] for code in types]
+        for label, m in zip(labels, months, strict=True)
+    ]
+    busiest = max(table, key=lambda line: sum(line[1:]), default=None)
+    summary = (
+        f"{len(expiries)} certifications expire in the next 12 months; the busiest month is "
+        f"{busiest[0]} with {sum(busiest[1:])}."
+        if expiries
+        else "No certifications expire in the next 12 months."
+    )
+    return Chart(
+        slug="expiries",
+        title="Expiries over the next 12 months",
+        summary=summary,
+        table_head=["Month"] + types,
+        table=table,
+        figure=_layout(fig, y_title="Cards expiring", barmode="stack") if expiries else None,
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return day.replace(year=day.year + index // 12, month=index % 12 + 1)
