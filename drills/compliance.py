@@ -1,0 +1,94 @@
+"""The "drill" compliance provider: one row per required scenario per person."""
+
+import calendar
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+
+from drills.models import DrillRequirement
+from drills.selectors import completions
+from organisation.compliance import ComplianceRow, Status, judged_on
+from organisation.models import StaffProfile
+
+KIND = "drill"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_soon_days() -> int:
+    return getattr(settings, "DRILLS_DUE_SOON_DAYS", 30)
+
+
+def judge(*, due_on: date | None, as_of: date) -> Status:
+    if due_on is None:
+        return Status.MISSING
+    if as_of > due_on:
+        return Status.OVERDUE
+    if as_of >= due_on - timedelta(days=due_soon_days()):
+        return Status.DUE_SOON
+    return Status.CURRENT
+
+
+def _local(when: datetime | date, profile: StaffProfile) -> date:
+    return profile.local_date(when) if isinstance(when, datetime) else when
+
+
+def drill_rows(
+    *, staff: Sequence[StaffProfile], now: datetime, as_of: date | None
+) -> list[ComplianceRow]:
+    """Each scenario a person's roles require: current until `every_months` after their last
+    completion that met the bar (a run with the score or all critical actions, or a team drill
+    whose required checklist items were done). Four queries whatever the number of people."""
+    staff = list(staff)
+    if not staff:
+        return []
+    requirements = list(DrillRequirement.objects.select_related("page"))
+    if not requirements:
+        return []
+    by_role: dict[int, list[DrillRequirement]] = defaultdict(list)
+    for requirement in requirements:
+        by_role[requirement.role_id].append(requirement)
+    staff_ids = [p.pk for p in staff]
+    roles: dict[int, set[int]] = defaultdict(set)
+    for staff_id, role_id in StaffProfile.roles.through.objects.filter(
+        staffprofile_id__in=staff_ids
+    ).values_list("staffprofile_id", "jobrole_id"):
+        roles[staff_id].add(role_id)
+    done = completions(staff_ids, sorted({r.page_id for r in requirements}))
+    rows = []
+    for profile in staff:
+        day = judged_on(profile, now=now, as_of=as_of)
+        # A person with two roles needing the same scenario gets the stricter requirement.
+        wanted: dict[int, DrillRequirement] = {}
+        for role_id in roles.get(profile.pk, ()):
+            for requirement in by_role.get(role_id, ()):
+                held = wanted.get(requirement.page_id)
+                if held is None or requirement.every_months < held.every_months:
+                    wanted[requirement.page_id] = requirement
+        for page_id, requirement in sorted(wanted.items()):
+            latest = None
+            for when, score, all_hit in done.get((profile.pk, page_id), ()):
+                counts = score is None or requirement.counts(score=score, all_critical_hit=all_hit)
+                on = _local(when, profile)
+                if counts and on <= day and (latest is None or on > latest):
+                    latest = on
+            due_on = add_months(latest, requirement.every_months) if latest else None
+            rows.append(
+                ComplianceRow(
+                    staff_id=profile.pk,
+                    kind=KIND,
+                    requirement_key=str(page_id),
+                    label=requirement.page.title,
+                    status=judge(due_on=due_on, as_of=day),
+                    due_on=due_on,
+                    url=requirement.page.url or "",
+                )
+            )
+    return rows
