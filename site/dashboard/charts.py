@@ -96,6 +96,54 @@ def compliance_by_location(
     )
 
 
+def coverage(*, forecasts: list) -> Chart:
+    """Current holders per day over the forecast window, one line per minimum rule."""
+    fig = go.Figure()
+    for item in forecasts:
+        fig.add_trace(
+            go.Scatter(
+                x=item.days, y=item.holders, mode="lines", name=item.label, line={"shape": "hv"}
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[item.days[0], item.days[-1]],
+                y=[item.minimum.minimum] * 2,
+                mode="lines",
+                name=f"minimum ({item.minimum.location.name})",
+                line={"dash": "dash", "width": 1},
+                showlegend=False,
+            )
+        )
+    table = [
+        [
+            item.label,
+            item.holders[0] if item.holders else 0,
+            item.minimum.minimum,
+            f"{item.first_short_on:%-d %b %Y}" if item.first_short_on else "not in 180 days",
+        ]
+        for item in forecasts
+    ]
+    short = [item.sentence for item in forecasts if item.first_short_on]
+    summary = (
+        " ".join(short)
+        if short
+        else (
+            "Every location keeps its minimum cover for the next 180 days."
+            if forecasts
+            else "No coverage minimums are set for these locations."
+        )
+    )
+    return Chart(
+        slug="coverage",
+        title="Coverage forecast, next 180 days",
+        summary=summary,
+        table_head=["Minimum", "Holders today", "Needed", "First day short"],
+        table=table,
+        figure=_layout(fig, y_title="Current holders") if forecasts else None,
+    )
+
+
 def _share(counter: Counter) -> int:
     total = sum(counter.values())
     return round(100 * counter[Status.CURRENT] / total) if total else 100

@@ -7,7 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from certifications.selectors import expiries_between
 from dashboard.charts import Chart, compliance_by_location, expiries_by_month
+from dashboard.charts import coverage as coverage_chart
+from dashboard.coverage import CoverageForecast, forecast
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
+from dashboard.models import CoverageMinimum
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.selectors import managed_locations, profile_of, staff_at_locations
@@ -63,13 +66,34 @@ def compliance_view(
 def dashboard_charts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[Chart]:
     """The charts under the headline, over the same staff and date as the matrix."""
     start = view.reference_date
-    expiries = expiries_between(viewer, start=start, end=start + timedelta(days=365))
+    current_cards = list(
+        expiries_between(viewer, start=start, end=date.max).values_list(
+            "staff_id", "certification_type__code", "expires_on"
+        )
+    )
+    year_end = start + timedelta(days=365)
     return [
+        coverage_chart(forecasts=coverage_forecasts(viewer=viewer, view=view, cards=current_cards)),
         expiries_by_month(
-            expiries=list(expiries.values_list("expires_on", "certification_type__code")),
+            expiries=[(on, code) for _, code, on in current_cards if on <= year_end],
             start=start,
         ),
         compliance_by_location(
             staff=view.staff, rows=view.rows, locations=list(managed_locations(viewer))
         ),
+    ]
+
+
+def coverage_forecasts(
+    *, viewer: AbstractBaseUser, view: ComplianceView, cards: list[tuple[int, str, date]]
+) -> list[CoverageForecast]:
+    """One forecast per coverage minimum of the viewer's locations (within the view's filter)."""
+    expiries = {(staff_id, code): on for staff_id, code, on in cards}
+    location_ids = {loc.pk for p in view.staff for loc in p.locations.all()}
+    minimums = CoverageMinimum.objects.filter(
+        location__in=managed_locations(viewer), location_id__in=location_ids
+    ).select_related("location", "role")
+    return [
+        forecast(minimum=m, staff=view.staff, expiries=expiries, start=view.reference_date)
+        for m in minimums
     ]

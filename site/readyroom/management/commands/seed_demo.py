@@ -15,6 +15,7 @@ APP_DEMOS = (
     ("Certifications, cards and reminders", "certifications.demo"),
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
+    ("Coverage minimums for the dashboard", "dashboard.demo"),
 )
 
 
