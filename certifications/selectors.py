@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -217,18 +217,34 @@ def expiries_between(
     staff that expire between `start` and `end` inclusive, soonest first."""
     return (
         _managed_records(viewer)
-        .filter(expires_on__range=(start, end), superseded_by__isnull=True)
+        .filter(expires_on__range=(start, end))
         .exclude(verification_status=VerificationStatus.REJECTED)
+        # Only the record that counts (as in the compliance rows): a later card that is not
+        # rejected replaces this one; a rejected renewal does not.
+        .exclude(
+            Exists(
+                CertificationRecord.objects.filter(
+                    staff=OuterRef("staff"),
+                    certification_type=OuterRef("certification_type"),
+                    expires_on__gt=OuterRef("expires_on"),
+                ).exclude(verification_status=VerificationStatus.REJECTED)
+            )
+        )
         .select_related("staff__user", "certification_type")
         .order_by("expires_on", "pk")
     )
 
 
 def undeliverable_reminders(viewer: AbstractBaseUser) -> QuerySet[Reminder]:
-    """Reminders about the viewer's locations' staff that had nobody to go to, or failed."""
+    """Reminders about the viewer's locations' staff that had nobody to go to, failed, or
+    are still marked as sending."""
     return (
         Reminder.objects.filter(
-            status__in=[ReminderStatus.UNDELIVERABLE, ReminderStatus.FAILED],
+            status__in=[
+                ReminderStatus.UNDELIVERABLE,
+                ReminderStatus.FAILED,
+                ReminderStatus.SENDING,  # shown so a sweep that died mid-send is noticed
+            ],
             subject__locations__in=managed_locations(viewer).values("pk"),
         )
         .distinct()

@@ -106,7 +106,8 @@ def card_file(request, pk: int):
 @manager_required
 def manage(request):
     now = timezone.now()
-    today = timezone.localdate(now)
+    profile = profile_of(request.user)
+    today = profile.local_date(now) if profile else timezone.localdate(now)
     return render(
         request,
         "certifications/manage.html",

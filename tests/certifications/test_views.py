@@ -225,3 +225,37 @@ def test_calendar_feed_wrong_or_old_token_is_404(client, sam):
 def test_users_without_a_profile_get_404_on_my_pages(client, db):
     client.force_login(UserFactory())
     assert client.get(MY).status_code == 404
+
+
+def test_expiries_between_skips_records_replaced_by_a_counting_renewal(maria, sam, bls):
+    from certifications.selectors import expiries_between
+
+    old = CertificationRecordFactory(
+        staff=sam, certification_type=bls, expires_on=datetime.date(2026, 3, 31)
+    )
+    start, end = datetime.date(2026, 3, 1), datetime.date(2026, 4, 30)
+    assert list(expiries_between(maria.user, start=start, end=end)) == [old]
+    rejected = CertificationRecordFactory(
+        staff=sam,
+        certification_type=bls,
+        supersedes=old,
+        verification_status=VerificationStatus.REJECTED,
+    )
+    assert list(expiries_between(maria.user, start=start, end=end)) == [old]
+    CertificationRecordFactory(staff=sam, certification_type=bls, supersedes=rejected)
+    assert list(expiries_between(maria.user, start=start, end=end)) == []
+
+
+def test_record_page_query_count_is_flat(client, sam, maria, bls, django_assert_max_num_queries):
+    client.force_login(maria.user)
+    record = None
+    counts = []
+    for size in (1, 8):
+        while CertificationRecord.objects.count() < size:
+            record = CertificationRecordFactory(
+                staff=sam, certification_type=bls, supersedes=record
+            )
+        with django_assert_max_num_queries(25) as captured:
+            assert client.get(reverse("certifications:record", args=[record.pk])).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
