@@ -293,3 +293,18 @@ def audit_trail_for(staff: StaffProfile):
     return staff.audit_entries.filter(
         Q(action__startswith="certification.") | Q(action__startswith="reminder.")
     ).select_related("actor")[:50]
+
+
+def verified_records(viewer: AbstractBaseUser, *, as_of: date) -> QuerySet[CertificationRecord]:
+    """Verified cards valid on `as_of` of active staff at the viewer's managed locations
+    (for the inspection packet), by person and type."""
+    return (
+        _managed_records(viewer)
+        .filter(
+            verification_status=VerificationStatus.VERIFIED,
+            issued_on__lte=as_of,
+            expires_on__gte=as_of,
+        )
+        .select_related("certification_type", "verified_by")
+        .order_by("staff_id", "certification_type__name")
+    )

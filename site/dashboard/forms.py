@@ -32,3 +32,7 @@ class MatrixFilterForm(forms.Form):
         self.fields["location"].queryset = locations
         self.fields["location"].to_field_name = "slug"
         self.fields["role"].to_field_name = "slug"
+
+
+class InspectionForm(forms.Form):
+    as_of = forms.DateField(required=False)

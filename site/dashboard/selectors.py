@@ -5,10 +5,11 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from certifications.selectors import expiries_between
+from certifications.selectors import expiries_between, verified_records
 from dashboard.charts import Chart, compliance_by_location, expiries_by_month
 from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
+from dashboard.inspection import VerifiedCard, inspection_pdf
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
 from dashboard.models import CoverageMinimum
 from organisation.compliance import ComplianceRow, compliance_rows
@@ -97,3 +98,34 @@ def coverage_forecasts(
         forecast(minimum=m, staff=view.staff, expiries=expiries, start=view.reference_date)
         for m in minimums
     ]
+
+
+def inspection_packet_for(
+    *, viewer: AbstractBaseUser, location: Location, as_of: date, now: datetime
+) -> bytes:
+    """The inspection PDF for one of the viewer's managed locations (the caller checked it)."""
+    staff = list(staff_at_locations(managed_locations(viewer).filter(pk=location.pk)))
+    rows = compliance_rows(staff=staff, now=now, as_of=as_of)
+    staff_ids = {p.pk for p in staff}
+    cards = [
+        VerifiedCard(
+            staff_id=record.staff_id,
+            type_name=record.certification_type.name,
+            card_number=record.card_number,
+            issued_on=record.issued_on,
+            expires_on=record.expires_on,
+            verified_by=record.verified_by.get_full_name() if record.verified_by else "",
+            verified_at=record.verified_at,
+        )
+        for record in verified_records(viewer, as_of=as_of)
+        if record.staff_id in staff_ids
+    ]
+    return inspection_pdf(
+        location=location,
+        as_of=as_of,
+        staff=staff,
+        rows=rows,
+        cards=cards,
+        prepared_by=viewer.get_full_name() or viewer.get_username(),
+        prepared_at=now,
+    )

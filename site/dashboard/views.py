@@ -1,21 +1,22 @@
 """The manager's pages. Every figure comes from dashboard.selectors over managed locations."""
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
-from dashboard.forms import MatrixFilterForm
-from dashboard.selectors import compliance_view, dashboard_charts
+from dashboard.forms import InspectionForm, MatrixFilterForm
+from dashboard.selectors import compliance_view, dashboard_charts, inspection_packet_for
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
 from organisation.selectors import managed_locations, managed_staff_for_viewer
 
 MATRIX_PAGE_SIZE = 100
 INVALID_FILTERS = "Some filters are not valid; correct them to see the matrix."
+INVALID_AS_OF = "as_of must be a date, YYYY-MM-DD."
 
 
 def _filtered_view(request):
@@ -106,3 +107,23 @@ def staff_record(request, pk: int):
             "audit": profile.audit_entries.select_related("actor")[:200],
         },
     )
+
+
+@manager_required
+def inspection_packet(request, slug: str):
+    """The PDF packet for one managed location as of a date (today by default)."""
+    location = managed_locations(request.user).filter(slug=slug).first()
+    if location is None:
+        raise Http404("No such location.")
+    form = InspectionForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return HttpResponse(INVALID_AS_OF, status=400, content_type="text/plain")
+    now = timezone.now()
+    as_of = (form.cleaned_data.get("as_of") if form.is_bound else None) or location.local_date(now)
+    packet = inspection_packet_for(viewer=request.user, location=location, as_of=as_of, now=now)
+    response = HttpResponse(packet, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="inspection-{location.slug}-{as_of.isoformat()}.pdf"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response

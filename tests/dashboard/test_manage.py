@@ -137,3 +137,14 @@ def test_xlsx_export_matches_the_csv(client, clinic):
     ann = next(v for v in values if v[0] == clinic["ann"].display_name)
     assert ann[-1] == "Due soon 2026-12-31"
     assert not any(v[0] == clinic["cy"].display_name for v in values)
+
+
+def test_inspection_packet_is_a_pdf_for_managed_locations_only(client, clinic):
+    client.force_login(clinic["north_manager"].user)
+    response = client.get("/manage/inspection/north.pdf", {"as_of": "2026-12-01"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert 'filename="inspection-north-2026-12-01.pdf"' in response["Content-Disposition"]
+    assert client.get("/manage/inspection/south.pdf").status_code == 404
+    assert client.get("/manage/inspection/north.pdf", {"as_of": "soon"}).status_code == 400
