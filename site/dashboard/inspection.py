@@ -130,7 +130,7 @@ def inspection_pdf(
 
 
 def _table(data, widths, extra_styles) -> Table:
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
