@@ -168,6 +168,7 @@ class DrillScenarioPageFactory(wagtail_factories.PageFactory):
     def publish(self, create, extracted, **kwargs):
         if create and extracted is not False:
             self.save_revision().publish()
+            self.refresh_from_db()
 
 
 class DrillRequirementFactory(factory.django.DjangoModelFactory):
