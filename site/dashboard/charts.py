@@ -165,8 +165,9 @@ def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart
         for label, m in zip(labels, months, strict=True)
     ]
     busiest = max(table, key=lambda line: sum(line[1:]), default=None)
+    noun = "certification expires" if len(expiries) == 1 else "certifications expire"
     summary = (
-        f"{len(expiries)} certifications expire in the next 12 months; the busiest month is "
+        f"{len(expiries)} {noun} in the next 12 months; the busiest month is "
         f"{busiest[0]} with {sum(busiest[1:])}."
         if expiries
         else "No certifications expire in the next 12 months."
