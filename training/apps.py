@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = "Training"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from organisation.compliance import register_provider
+        from training.permissions import grant_author_permissions
+        from training.selectors import KIND, training_rows
+
+        register_provider(KIND, training_rows)
+        post_migrate.connect(grant_author_permissions, dispatch_uid="training-permissions")

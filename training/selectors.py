@@ -1,0 +1,249 @@
+"""Reads about training, scoped by who is asking. Other apps (the dashboard) read through these."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Max, QuerySet
+from django.http import Http404
+
+from organisation.compliance import ComplianceRow, judged_on
+from organisation.models import StaffProfile
+from organisation.selectors import visible_staff
+from training.models import AttemptStatus, QuizAttempt, TrainingModulePage, TrainingRequirement
+from training.status import ModuleStatus, add_months, judge_module
+
+KIND = "training"
+DUE_SOON_DAYS = getattr(settings, "TRAINING_DUE_SOON_DAYS", 30)
+
+
+@dataclass(frozen=True)
+class RequiredModule:
+    """One line of a person's training: a module their roles require, and where they stand."""
+
+    module: TrainingModulePage
+    valid_for_months: int
+    status: ModuleStatus
+    valid_until: date | None
+    best_percent: int | None
+    certificate: "QuizAttempt | None"  # the pass that counts (latest valid-until)
+    open_attempt_id: int | None
+
+
+def _requirements_by_staff(staff: Sequence[StaffProfile]) -> dict[int, dict[int, int | None]]:
+    """staff pk -> {module page pk: the requirement's own recurrence or None}, in one query."""
+    wanted = {p.pk for p in staff}
+    found: dict[int, dict[int, int | None]] = defaultdict(dict)
+    rows = TrainingRequirement.objects.filter(
+        role__staff__in=wanted, module__live=True
+    ).values_list("role__staff", "module_id", "valid_for_months")
+    for staff_id, module_id, months in rows:
+        current = found[staff_id].get(module_id)
+        # Two roles requiring one module: the stricter (shorter) recurrence wins.
+        if module_id not in found[staff_id] or (months and (current is None or months < current)):
+            found[staff_id][module_id] = months
+    return found
+
+
+def _attempt_facts(staff_ids: set[int], module_ids: set[int]) -> dict[tuple[int, int], dict]:
+    """(staff pk, module pk) -> passes (passed_on, valid_until), attempts, best score, open id."""
+    facts: dict[tuple[int, int], dict] = defaultdict(
+        lambda: {"passes": [], "attempted": False, "best": None, "open": None}
+    )
+    rows = QuizAttempt.objects.filter(staff_id__in=staff_ids, module_id__in=module_ids).values(
+        "pk", "staff_id", "module_id", "status", "score", "passed", "passed_on", "valid_until"
+    )
+    for row in rows:
+        fact = facts[(row["staff_id"], row["module_id"])]
+        fact["attempted"] = True
+        if row["status"] == AttemptStatus.IN_PROGRESS:
+            fact["open"] = row["pk"]
+        if row["score"] is not None and (fact["best"] is None or row["score"] > fact["best"]):
+            fact["best"] = row["score"]
+        if row["passed"]:
+            fact["passes"].append(row)
+    return facts
+
+
+def _valid_until(passes: list[dict], months: int | None) -> tuple[date | None, int | None]:
+    """The latest date any pass is valid through (and that pass's pk)."""
+    best: tuple[date | None, int | None] = (None, None)
+    for row in passes:
+        until = add_months(row["passed_on"], months) if months else row["valid_until"]
+        if best[0] is None or until > best[0]:
+            best = (until, row["pk"])
+    return best
+
+
+def training_rows(
+    *, staff: Sequence[StaffProfile], now: datetime, as_of: date | None
+) -> list[ComplianceRow]:
+    """The compliance provider: one row per required live module per person.
+
+    Three queries whatever the number of people, modules or attempts.
+    """
+    staff = list(staff)
+    if not staff:
+        return []
+    required = _requirements_by_staff(staff)
+    module_ids = {m for mods in required.values() for m in mods}
+    if not module_ids:
+        return []
+    modules = {m.pk: m for m in TrainingModulePage.objects.filter(pk__in=module_ids)}
+    facts = _attempt_facts({p.pk for p in staff}, module_ids)
+    rows = []
+    for profile in staff:
+        day = judged_on(profile, now=now, as_of=as_of)
+        for module_id, months in required.get(profile.pk, {}).items():
+            module = modules[module_id]
+            fact = facts.get((profile.pk, module_id)) or {"passes": [], "attempted": False}
+            until, _ = _valid_until(fact["passes"], months)
+            status = judge_module(
+                valid_until=until,
+                attempted=fact["attempted"],
+                as_of=day,
+                due_soon_days=DUE_SOON_DAYS,
+            )
+            rows.append(
+                ComplianceRow(
+                    staff_id=profile.pk,
+                    kind=KIND,
+                    requirement_key=str(module_id),
+                    label=module.title,
+                    status=status.compliance,
+                    due_on=until,
+                    url=module.get_url() or "",
+                )
+            )
+    return rows
+
+
+def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredModule]:
+    """Each live module `profile`'s roles require, judged on their local today, by title.
+
+    A fixed number of queries (four) however many modules or attempts.
+    """
+    required = _requirements_by_staff([profile]).get(profile.pk, {})
+    if not required:
+        return []
+    modules = list(TrainingModulePage.objects.filter(pk__in=required).order_by("title"))
+    facts = _attempt_facts({profile.pk}, set(required))
+    pass_ids = {}
+    for module in modules:
+        fact = facts.get((profile.pk, module.pk), {"passes": []})
+        pass_ids[module.pk] = _valid_until(fact["passes"], required[module.pk])
+    certificates = QuizAttempt.objects.in_bulk([pk for _, pk in pass_ids.values() if pk])
+    today = profile.local_date(now)
+    lines = []
+    for module in modules:
+        fact = facts.get((profile.pk, module.pk)) or {
+            "attempted": False,
+            "best": None,
+            "open": None,
+        }
+        until, pass_id = pass_ids[module.pk]
+        lines.append(
+            RequiredModule(
+                module=module,
+                valid_for_months=required[module.pk] or module.valid_for_months,
+                status=judge_module(
+                    valid_until=until,
+                    attempted=fact["attempted"],
+                    as_of=today,
+                    due_soon_days=DUE_SOON_DAYS,
+                ),
+                valid_until=until,
+                best_percent=None if fact["best"] is None else round(fact["best"] * 100),
+                certificate=certificates.get(pass_id),
+                open_attempt_id=fact["open"],
+            )
+        )
+    return lines
+
+
+# --- one attempt, fetched and authorised in one query --------------------------------------
+
+
+def attempt_for_owner(user: AbstractBaseUser, attempt_id: int, *, module=None) -> QuizAttempt:
+    """The user's own attempt (at `module` when given); the same 404 if missing or not theirs."""
+    attempts = QuizAttempt.objects.filter(pk=attempt_id, staff__user=user)
+    if module is not None:
+        attempts = attempts.filter(module=module)
+    attempt = attempts.select_related("staff__user", "staff__home_location").first()
+    if attempt is None:
+        raise Http404("No such attempt.")
+    return attempt
+
+
+def certificate_for_owner(user: AbstractBaseUser, attempt_id: int) -> QuizAttempt:
+    """A passed attempt of the user's own, for its certificate; 404 otherwise."""
+    attempt = (
+        QuizAttempt.objects.filter(pk=attempt_id, staff__user=user, passed=True)
+        .select_related("staff__user")
+        .first()
+    )
+    if attempt is None:
+        raise Http404("No such certificate.")
+    return attempt
+
+
+def certificate_by_code(code: str) -> QuizAttempt:
+    """The passed attempt a verification code names; 404 for any other code."""
+    attempt = (
+        QuizAttempt.objects.filter(certificate_code=code, passed=True)
+        .select_related("staff__user")
+        .first()
+        if code
+        else None
+    )
+    if attempt is None:
+        raise Http404("No certificate has this code.")
+    return attempt
+
+
+def attempts_of(profile: StaffProfile, *, module: TrainingModulePage) -> QuerySet[QuizAttempt]:
+    """The person's attempts at one module, newest first."""
+    return QuizAttempt.objects.filter(staff=profile, module=module).order_by("-started_at", "-pk")
+
+
+# --- for the manager dashboard -------------------------------------------------------------
+
+
+def attempts_for_staff(viewer: AbstractBaseUser, staff_pk: int) -> QuerySet[QuizAttempt]:
+    """Submitted attempts of one staff member the viewer may see; empty if they may not."""
+    return QuizAttempt.objects.filter(
+        staff_id=staff_pk,
+        staff__in=visible_staff(viewer).values("pk"),
+        status=AttemptStatus.SUBMITTED,
+    ).order_by("-submitted_at")
+
+
+def score_distribution(viewer: AbstractBaseUser, *, module_id: int, bins: int = 10) -> list[int]:
+    """How many submitted attempts (of staff the viewer may see) fell in each score band.
+
+    `bins` equal bands from 0 to 100 %; a score of exactly 100 % falls in the last.
+    """
+    counts = [0] * bins
+    scores = QuizAttempt.objects.filter(
+        module_id=module_id,
+        status=AttemptStatus.SUBMITTED,
+        staff__in=visible_staff(viewer).values("pk"),
+    ).values_list("score", flat=True)
+    for score in scores:
+        counts[min(int(score * bins), bins - 1)] += 1
+    return counts
+
+
+def module_summaries(viewer: AbstractBaseUser) -> QuerySet:
+    """Per module: attempts, passes and the latest submission, over staff the viewer may see."""
+    return (
+        QuizAttempt.objects.filter(
+            status=AttemptStatus.SUBMITTED, staff__in=visible_staff(viewer).values("pk")
+        )
+        .values("module_id", "module_title")
+        .annotate(attempts=Count("pk"), latest=Max("submitted_at"))
+        .order_by("module_title")
+    )
