@@ -37,6 +37,13 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Throwaway data in a rolled-back transaction on the local database; prints times and queries.
+bench: export DEBUG ?= 1
+bench: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py bench_dashboard --staff 2000 10000
+	$(PY) manage.py bench_reminders --records 10000 100000
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
