@@ -26,7 +26,7 @@ class CertificationRequirementViewSet(SnippetViewSet):
 
 
 class ReminderLedgerViewSet(SnippetViewSet):
-    """Read-only in practice: editors get only the view permission (see permissions.py)."""
+    """Superusers only (no group is granted its permissions; see permissions.py)."""
 
     model = Reminder
     icon = "mail"

@@ -36,7 +36,7 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
-    page.get_by_label("Certification").select_option(label=str(bls))
+    page.get_by_role("combobox", name="Certification").select_option(label=str(bls))
     page.get_by_label("Issued on").fill(today.isoformat())
     page.get_by_label("Card number or eCard code").fill("ECARD-42")
     page.get_by_label("Card (PDF, JPEG or PNG, up to 10 MB)").set_input_files(
@@ -48,6 +48,12 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
         "Awaiting verification" in page.get_by_role("row", name="Basic Life Support").inner_text()
     )
 
+    page.get_by_role("link", name="Add your due dates to your calendar").click()
+    feed_url = page.get_by_label("Your calendar address").input_value()
+    assert "/my/calendar.ics?token=" in feed_url
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
     page.get_by_role("button", name="Log out").click()
     log_in("maria")
     page.goto(f"{live_server.url}/manage/certifications/")
@@ -58,4 +64,6 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     page.get_by_role("button", name="Save decision").click()
     assert page.get_by_text(f"BLS card of {sam.display_name} verified.").is_visible()
     page.goto(f"{live_server.url}/manage/certifications/")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
     assert page.get_by_text("No cards are waiting for verification.").is_visible()

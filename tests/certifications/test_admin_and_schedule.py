@@ -88,3 +88,10 @@ def test_deleting_a_person_removes_their_renewal_chain(sam, bls):
     sam.user.delete()
     assert not CertificationRecord.objects.exists()
     assert StaffProfileFactory()  # the database is still usable
+
+
+def test_educators_do_not_see_the_reminder_ledger(client, db):
+    educator = UserFactory(groups=[groups.EDUCATORS])
+    client.force_login(educator)
+    ledger = reverse("wagtailsnippets_certifications_reminder:list")
+    assert client.get(ledger).status_code in (302, 403)
