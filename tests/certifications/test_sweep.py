@@ -209,3 +209,33 @@ def test_sweep_query_count_is_flat(injector, bls, maria, now, django_assert_max_
             _sweep(EXPIRES - datetime.timedelta(days=day), now)
         counts.append(len(captured))
     assert counts[1] <= counts[0] + 2, counts
+
+
+def test_a_sweep_that_died_mid_send_leaves_a_visible_row_not_a_resend(bls_of_sam, maria, now):
+    day = EXPIRES - datetime.timedelta(days=30)
+    _sweep(day, now)
+    row = Reminder.objects.get(audience="staff")
+    # As if a worker had claimed it and died before marking it sent.
+    Reminder.objects.filter(pk=row.pk).update(
+        status=ReminderStatus.SENDING,
+        claim_token="dead-worker",
+        claimed_at=now - datetime.timedelta(hours=3),
+    )
+    mail.outbox.clear()
+    report = _sweep(day, now)
+    assert mail.outbox == []
+    assert report.stale_sending == 1 and "1 stuck in sending" in report.summary
+    from certifications.selectors import undeliverable_reminders
+
+    assert list(undeliverable_reminders(maria.user)) == [Reminder.objects.get(pk=row.pk)]
+
+
+def test_sent_reminders_appear_in_the_audit_trail_on_the_record(client, bls_of_sam, maria, now):
+    from django.urls import reverse
+
+    _sweep(EXPIRES - datetime.timedelta(days=7), now)
+    client.force_login(maria.user)
+    page = client.get(reverse("certifications:record", args=[bls_of_sam.pk]))
+    summaries = [entry.summary for entry in page.context["audit"]]
+    assert any("staff:before-7" in s and "sent to Sam" in s for s in summaries)
+    assert any("manager:before-7" in s for s in summaries)
