@@ -8,6 +8,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
@@ -141,6 +142,48 @@ def coverage(*, forecasts: list) -> Chart:
         table_head=["Minimum", "Holders today", "Needed", "First day short"],
         table=table,
         figure=_layout(fig, y_title="Current holders") if forecasts else None,
+    )
+
+
+def critical_action_trend(*, times: list, scenario_titles: dict[int, str]) -> Chart:
+    """Seconds from a drill's start to each critical action, run by run, over time."""
+    series: dict[str, list] = defaultdict(list)
+    for t in times:
+        series[f"{scenario_titles.get(t.page_id, 'Drill')}: {t.label}"].append(t)
+    fig = go.Figure(
+        [
+            go.Scatter(
+                name=name,
+                x=[t.finished_at for t in points],
+                y=[round(t.seconds_from_start, 1) for t in points],
+                mode="lines+markers",
+            )
+            for name, points in sorted(series.items())
+        ]
+    )
+    table = [
+        [
+            name,
+            len(points),
+            round(median(p.seconds_from_start for p in points), 1),
+            round(points[-1].seconds_from_start, 1),
+        ]
+        for name, points in sorted(series.items())
+    ]
+    slowest = max(table, key=lambda line: line[2], default=None)
+    summary = (
+        f"{len(times)} critical actions timed in finished drills; the slowest by median is "
+        f"{slowest[0]} at {slowest[2]} s."
+        if slowest
+        else "No finished drill runs yet."
+    )
+    return Chart(
+        slug="drill-times",
+        title="Drill time to each critical action",
+        summary=summary,
+        table_head=["Critical action", "Runs", "Median seconds", "Latest seconds"],
+        table=table,
+        figure=_layout(fig, y_title="Seconds from start") if times else None,
     )
 
 

@@ -6,12 +6,18 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 
 from certifications.selectors import expiries_between, verified_records
-from dashboard.charts import Chart, compliance_by_location, expiries_by_month
+from dashboard.charts import (
+    Chart,
+    compliance_by_location,
+    critical_action_trend,
+    expiries_by_month,
+)
 from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
 from dashboard.inspection import VerifiedCard, inspection_pdf
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
 from dashboard.models import CoverageMinimum
+from drills.selectors import available_scenarios, critical_action_times
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.selectors import managed_locations, profile_of, staff_at_locations
@@ -82,7 +88,16 @@ def dashboard_charts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[
         compliance_by_location(
             staff=view.staff, rows=view.rows, locations=list(managed_locations(viewer))
         ),
+        drill_times_chart(viewer=viewer, view=view),
     ]
+
+
+def drill_times_chart(*, viewer: AbstractBaseUser, view: ComplianceView) -> Chart:
+    """Critical action times of the filtered staff's finished drill runs."""
+    staff_ids = {p.pk for p in view.staff}
+    times = [t for t in critical_action_times(viewer) if t.staff_id in staff_ids]
+    titles = dict(available_scenarios().values_list("pk", "title"))
+    return critical_action_trend(times=times, scenario_titles=titles)
 
 
 def coverage_forecasts(
