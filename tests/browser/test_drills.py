@@ -1,0 +1,60 @@
+"""End to end: `staff` runs the anaphylaxis drill on a phone, by keyboard, to a good end and
+reads the debrief with the critical action times."""
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+
+from content.services import put_under_medical_director_approval
+from tests.factories.drills import DrillIndexPageFactory, DrillScenarioPageFactory
+from tests.factories.organisation import StaffProfileFactory
+
+
+def _choose(page, label):
+    """Answer by keyboard alone: focus the option, press Enter."""
+    button = page.get_by_role("button", name=label)
+    button.focus()
+    page.keyboard.press("Enter")
+
+
+def test_staff_runs_the_anaphylaxis_drill_to_a_good_end(
+    page, live_server, home_page, log_in, external_requests
+):
+    StaffProfileFactory(user__username="staff", user__first_name="Sam")
+    index = DrillIndexPageFactory(parent=home_page)
+    put_under_medical_director_approval(page=index)
+    DrillScenarioPageFactory(
+        parent=index, slug="anaphylaxis", title="Anaphylaxis after a topical anaesthetic"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in("staff")
+
+    page.get_by_role("link", name="Drills").first.click()
+    page.get_by_role("link", name="Anaphylaxis after a topical anaesthetic").first.click()
+    page.get_by_role("button", name="Start the drill").click()
+
+    assert page.get_by_role("heading", name="Itching after the numbing cream").is_visible()
+    assert page.get_by_role("timer").is_visible()
+    assert re.search(r"Time left: \d+ s of 60 s", page.get_by_role("timer").inner_text())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    _choose(page, "Stop and assess airway, breathing, circulation")
+    page.get_by_role("heading", name="Wheeze and lip swelling").wait_for()
+    _choose(page, "Give intramuscular epinephrine")
+    page.get_by_role("heading", name="Breathing easier").wait_for()
+    _choose(page, "Call EMS")
+
+    page.get_by_role("heading", name="Debrief: Anaphylaxis after a topical anaesthetic").wait_for()
+    assert page.get_by_role("heading", name="Outcome: Good").is_visible()
+    critical = page.locator("table.drill-critical")
+    for action in ("Give intramuscular epinephrine", "Call EMS"):
+        row = critical.get_by_role("row", name=re.compile(action))
+        assert "Hit" in row.inner_text()
+        assert re.search(r"\d+ s", row.inner_text())
+    assert page.get_by_role("heading", name="Best path").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert external_requests == []
