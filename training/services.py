@@ -113,7 +113,7 @@ def start_attempt(
     """
     current = open_attempt(staff=staff, module=module)
     if current is not None:
-        if not _past_deadline(current, now):
+        if not past_deadline(current, now):
             return current
         submit_attempt(attempt=current, answers=None, now=now)
     if not module.live:
@@ -190,7 +190,7 @@ def check_answers(
     return checked
 
 
-def _past_deadline(attempt: QuizAttempt, now: datetime) -> bool:
+def past_deadline(attempt: QuizAttempt, now: datetime) -> bool:
     return attempt.deadline_at is not None and now > attempt.deadline_at + SUBMIT_GRACE
 
 
@@ -236,7 +236,7 @@ def save_answers(
         attempt = _locked(attempt)
         if not attempt.is_open:
             raise AnswerRejected(ATTEMPT_CLOSED)
-        if _past_deadline(attempt, now):
+        if past_deadline(attempt, now):
             raise AnswerRejected(TIME_UP)
         _write_answers(attempt, checked, now)
     return attempt
@@ -258,7 +258,7 @@ def submit_attempt(
         attempt = _locked(attempt)
         if not attempt.is_open:
             return attempt
-        late = _past_deadline(attempt, now)
+        late = past_deadline(attempt, now)
         if checked is not None and not late:
             _write_answers(attempt, checked, now)
         saved = {a.position: a for a in attempt.answers.all()}
