@@ -1,7 +1,8 @@
 """Scoring one question from its snapshot: pure, no database.
 
 Weights are percent. Single choice and true/false score the one choice picked; multiple
-response adds the weights of every choice picked (wrong ones may be negative) and floors the
+response adds the weights of every choice picked (wrong ones may be negative), divides by the
+sum of the positive weights (so three right answers of 33 % each still make 1) and floors the
 total at 0. Every score is between 0 and 1.
 """
 
@@ -21,7 +22,8 @@ def score_answer(*, kind: str, choices: Sequence[dict], selected: Sequence[str])
     weights = {c["key"]: c["weight"] for c in choices}
     if kind in SINGLE_PICK_KINDS:
         return clamp(weights[selected[0]] / 100)
-    return clamp(sum(weights[key] for key in set(selected)) / 100)
+    best = sum(w for w in weights.values() if w > 0) or 100
+    return clamp(sum(weights[key] for key in set(selected)) / best)
 
 
 def attempt_score(question_scores: Sequence[float]) -> float:
