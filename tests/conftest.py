@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from content.services import put_under_medical_director_approval
 from tests.factories import HomePageFactory, ProtocolIndexPageFactory
@@ -13,14 +13,27 @@ def now():
     return datetime.datetime(2026, 3, 4, 2, 30, tzinfo=datetime.UTC)
 
 
+def _wagtail_roots() -> Page:
+    """The rows Wagtail's migrations make (locale, root page, root collection), made again
+    when a live-server test's flush has removed them. Returns the root page."""
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the default site's root, as seed_demo makes it."""
-    root = Page.get_first_root_node()
+    root = _wagtail_roots()
     home = HomePageFactory(parent=root, slug="readyroom")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
     return home
 
 
