@@ -1,4 +1,4 @@
-"""Writes and reads of whole question banks: GIFT import (all or nothing per question) and export."""
+"""Whole question banks: GIFT import (each question all or nothing) and export."""
 
 from dataclasses import dataclass, field
 

@@ -20,6 +20,13 @@ def parsed():
     return parse(EVERY_CONSTRUCT.read_text())
 
 
+def essentials(questions):
+    return [
+        (q.title, q.kind, q.stem, q.stem_format, q.choices, q.explanation, q.tags)
+        for q in questions
+    ]
+
+
 def by_title(result, title):
     return next(q for q in result.questions if q.title == title)
 
@@ -88,10 +95,7 @@ def test_partial_credit_in_single_choice_and_multi_line_stem(parsed):
 def test_writer_then_parser_gives_the_same_questions(parsed):
     again = parse(write(parsed.questions))
     assert again.skipped == []
-    strip = lambda qs: [
-        (q.title, q.kind, q.stem, q.stem_format, q.choices, q.explanation, q.tags) for q in qs
-    ]  # noqa: E731
-    assert strip(again.questions) == strip(parsed.questions)
+    assert essentials(again.questions) == essentials(parsed.questions)
 
 
 def test_no_correct_answer_is_skipped():
