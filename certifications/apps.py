@@ -14,6 +14,12 @@ class CertificationsConfig(AppConfig):
         from organisation.compliance import register_provider
 
         register_provider(KIND, certification_rows)
+        from wagtail.permissions import register_permission_policy
+
+        from certifications.models import Reminder
+        from certifications.permissions import ReminderLedgerPolicy
+
+        register_permission_policy(Reminder, ReminderLedgerPolicy(Reminder))
         # After django_q's tables exist; idempotent, so every migrate may run it.
         post_migrate.connect(ensure_reminder_schedule, dispatch_uid="certifications-schedule")
         post_migrate.connect(grant_editor_permissions, dispatch_uid="certifications-permissions")

@@ -1,6 +1,8 @@
 """Who may edit certification types, requirements and the reminder policy in Wagtail admin."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from organisation import groups
 
@@ -26,3 +28,21 @@ def grant_editor_permissions(**kwargs) -> None:
     for name in EDITORS:
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*permissions)
+
+
+class ReminderLedgerPolicy(BasePermissionPolicy):
+    """The ledger is the record of what was sent: superusers may read it, nobody edits it."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])

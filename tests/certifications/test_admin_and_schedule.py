@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 from django_q.models import Schedule
 
-from certifications.models import CertificationRecord, CertificationType, ReminderPolicy
+from certifications.models import CertificationRecord, CertificationType, Reminder, ReminderPolicy
 from certifications.schedule import SCHEDULE_NAME, ensure_reminder_schedule
 from certifications.tasks import send_reminders
 from organisation import groups
@@ -95,3 +95,23 @@ def test_educators_do_not_see_the_reminder_ledger(client, db):
     client.force_login(educator)
     ledger = reverse("wagtailsnippets_certifications_reminder:list")
     assert client.get(ledger).status_code in (302, 403)
+
+
+def test_superusers_read_the_ledger_but_nobody_edits_it(client, sam, bls, maria):
+    CertificationRecordFactory(
+        staff=sam,
+        certification_type=bls,
+        expires_on=datetime.date.today() + datetime.timedelta(days=7),
+    )
+    send_reminders()
+    reminder = Reminder.objects.first()
+    assert reminder is not None
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get(reverse("wagtailsnippets_certifications_reminder:list")).status_code == 200
+    inspect = reverse("wagtailsnippets_certifications_reminder:inspect", args=[reminder.pk])
+    assert client.get(inspect).status_code == 200
+    edit = reverse("wagtailsnippets_certifications_reminder:edit", args=[reminder.pk])
+    assert client.get(edit).status_code in (302, 403)
+    delete = reverse("wagtailsnippets_certifications_reminder:delete", args=[reminder.pk])
+    client.post(delete)
+    assert Reminder.objects.filter(pk=reminder.pk).exists()
