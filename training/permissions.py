@@ -32,3 +32,7 @@ def grant_author_permissions(**kwargs) -> None:
 
 def can_view_item_analysis(user) -> bool:
     return user.is_active and user.has_perm("training.view_item_analysis")
+
+
+def can_import_gift(user) -> bool:
+    return user.is_active and user.has_perm("training.add_question")

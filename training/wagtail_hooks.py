@@ -1,0 +1,95 @@
+"""Wagtail admin: question banks and questions (snippets with drafts), requirements by role,
+the GIFT upload and item analysis."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from training import admin_views
+from training.models import Question, QuestionBank, TrainingRequirement
+from training.permissions import can_import_gift, can_view_item_analysis
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    menu_label = _("Question banks")
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Questions")
+    list_display = ["__str__", "bank", "kind", "live"]
+    list_filter = ["bank", "kind", "live"]
+    search_fields = ["stem", "title"]
+    ordering = ["bank__name", "pk"]
+
+
+class TrainingRequirementViewSet(SnippetViewSet):
+    model = TrainingRequirement
+    icon = "tick-inverse"
+    menu_label = _("Training by role")
+    list_display = ["role", "module", "valid_for_months"]
+    list_filter = ["role"]
+    ordering = ["role__name", "module__title"]
+
+
+class TrainingGroup(SnippetViewSetGroup):
+    menu_label = _("Training")
+    menu_icon = "help"
+    menu_order = 310
+    items = (QuestionBankViewSet, QuestionViewSet, TrainingRequirementViewSet)
+
+
+register_snippet(TrainingGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_training_admin_urls():
+    return [
+        path("training/gift/", admin_views.gift_upload, name="training_gift_upload"),
+        path("training/analysis/", admin_views.analysis_index, name="training_analysis"),
+        path(
+            "training/analysis/<int:page_id>/",
+            admin_views.analysis_detail,
+            name="training_analysis_detail",
+        ),
+    ]
+
+
+class _GuardedMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_gift_menu_item():
+    return _GuardedMenuItem(
+        _("Import GIFT questions"),
+        reverse("training_gift_upload"),
+        icon_name="upload",
+        order=311,
+        check=can_import_gift,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_analysis_menu_item():
+    return _GuardedMenuItem(
+        _("Quiz item analysis"),
+        reverse("training_analysis"),
+        icon_name="table",
+        order=312,
+        check=can_view_item_analysis,
+    )
