@@ -308,3 +308,13 @@ def verified_records(viewer: AbstractBaseUser, *, as_of: date) -> QuerySet[Certi
         .select_related("certification_type", "verified_by")
         .order_by("staff_id", "certification_type__name")
     )
+
+
+def reminders_about(staff: StaffProfile) -> QuerySet[Reminder]:
+    """Every reminder, escalation and digest line about `staff`, newest first (for the
+    manager's view of the person's record)."""
+    return (
+        Reminder.objects.filter(Q(subject=staff) | Q(recipient=staff))
+        .select_related("recipient__user")
+        .order_by("-created_at", "-pk")
+    )

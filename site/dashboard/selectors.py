@@ -5,7 +5,12 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from certifications.selectors import expiries_between, verified_records
+from certifications.selectors import (
+    expiries_between,
+    holdings_for,
+    reminders_about,
+    verified_records,
+)
 from dashboard.charts import (
     Chart,
     compliance_by_location,
@@ -17,7 +22,7 @@ from dashboard.coverage import CoverageForecast, forecast
 from dashboard.inspection import VerifiedCard, inspection_pdf
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
 from dashboard.models import CoverageMinimum
-from drills.selectors import available_scenarios, critical_action_times
+from drills.selectors import available_scenarios, critical_action_times, runs_of
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.selectors import managed_locations, profile_of, staff_at_locations
@@ -144,3 +149,15 @@ def inspection_packet_for(
         prepared_by=viewer.get_full_name() or viewer.get_username(),
         prepared_at=now,
     )
+
+
+def staff_record_context(*, profile: StaffProfile, now: datetime) -> dict:
+    """Everything on a person's record page; the caller has checked the viewer may see them."""
+    return {
+        "profile": profile,
+        "rows": compliance_rows(staff=[profile], now=now),
+        "holdings": holdings_for(profile, now=now),
+        "reminders": reminders_about(profile)[:100],
+        "drill_runs": runs_of(profile)[:50],
+        "audit": profile.audit_entries.select_related("actor")[:200],
+    }

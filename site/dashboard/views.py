@@ -9,9 +9,13 @@ from django.utils.text import slugify
 from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
 from dashboard.forms import InspectionForm, MatrixFilterForm
-from dashboard.selectors import compliance_view, dashboard_charts, inspection_packet_for
+from dashboard.selectors import (
+    compliance_view,
+    dashboard_charts,
+    inspection_packet_for,
+    staff_record_context,
+)
 from organisation.access import manager_required
-from organisation.compliance import compliance_rows
 from organisation.selectors import managed_locations, managed_staff_for_viewer
 
 MATRIX_PAGE_SIZE = 100
@@ -97,15 +101,10 @@ def export_xlsx(request):
 def staff_record(request, pk: int):
     """One person's whole record, for a manager of one of their locations (404 otherwise)."""
     profile = managed_staff_for_viewer(request.user, pk)
-    now = timezone.now()
     return render(
         request,
         "dashboard/staff_record.html",
-        {
-            "profile": profile,
-            "rows": compliance_rows(staff=[profile], now=now),
-            "audit": profile.audit_entries.select_related("actor")[:200],
-        },
+        staff_record_context(profile=profile, now=timezone.now()),
     )
 
 

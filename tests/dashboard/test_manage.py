@@ -148,3 +148,33 @@ def test_inspection_packet_is_a_pdf_for_managed_locations_only(client, clinic):
     assert 'filename="inspection-north-2026-12-01.pdf"' in response["Content-Disposition"]
     assert client.get("/manage/inspection/south.pdf").status_code == 404
     assert client.get("/manage/inspection/north.pdf", {"as_of": "soon"}).status_code == 400
+
+
+def test_staff_record_shows_cards_with_history_and_the_audit_trail(client, clinic):
+    from organisation.services import record_audit
+    from tests.factories.certifications import (
+        CertificationRecordFactory,
+        CertificationTypeFactory,
+    )
+
+    bls = CertificationTypeFactory(code="BLS", name="Basic Life Support")
+    old = CertificationRecordFactory(
+        staff=clinic["ann"], certification_type=bls, issued_on=datetime.date(2022, 3, 1)
+    )
+    CertificationRecordFactory(
+        staff=clinic["ann"],
+        certification_type=bls,
+        issued_on=datetime.date(2024, 3, 1),
+        supersedes=old,
+    )
+    record_audit(
+        staff=clinic["ann"],
+        action="certification.verified",
+        summary="BLS verified",
+        at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC),
+    )
+    client.force_login(clinic["north_manager"].user)
+    html = client.get(f"/manage/staff/{clinic['ann'].pk}/").content.decode()
+    assert "Basic Life Support" in html
+    assert "1 Mar 2024 – 31 Mar 2026" in html and "1 Mar 2022 – 31 Mar 2024" in html
+    assert "BLS verified" in html
