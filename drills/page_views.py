@@ -34,11 +34,13 @@ def _sub_url(page, name: str, *args) -> str:
 
 
 def overview(page, request):
+    preview = getattr(request, "is_preview", False)
     context = {
-        "map_svg": render_map(page.drill_graph) if getattr(request, "is_preview", False) else None
+        "map_svg": render_map(page.drill_graph) if preview else None,
+        "graph": page.drill_graph if preview else None,
     }
     profile = StaffProfile.objects.filter(user=request.user).first()
-    if profile is not None and not getattr(request, "is_preview", False):
+    if profile is not None and not preview:
         context["my_runs"] = list(selectors.runs_of(profile).filter(page=page)[:10])
         context["open_run"] = next((r for r in context["my_runs"] if not r.is_finished), None)
     context["run_url"] = _sub_url(page, "run") if page.live else ""
@@ -112,6 +114,7 @@ def map_view(page, request):
     context = {
         "page": page,
         "map_svg": render_map(draft.drill_graph),
+        "graph": draft.drill_graph,
         "problems": draft.drill_graph.validate(),
     }
     return render(request, "drills/map.html", context)

@@ -19,6 +19,9 @@ class DrillMapPanel(Panel):
             if self.instance is not None and self.instance.pk:
                 graph = self.instance.drill_graph
             context["svg"] = render_map(graph)
+            # The full-page map (the page's map/ route) needs the page to be served somewhere.
+            context["map_url"] = (self.instance.url or "") + "map/" if self.instance.live else ""
+            context["graph"] = graph
             context["problems"] = graph.validate() if graph.nodes else []
             context["note"] = _(
                 "Drawn from the saved version: save a draft to refresh it. Red arrows are "

@@ -57,6 +57,11 @@ def runs_visible_to(viewer: AbstractBaseUser) -> QuerySet[DrillRun]:
     )
 
 
+def runs_for_staff(viewer: AbstractBaseUser, staff_id: int) -> QuerySet[DrillRun]:
+    """One staff member's runs as the viewer may see them: none when the viewer may not."""
+    return runs_visible_to(viewer).filter(staff_id=staff_id)
+
+
 # -- debrief -------------------------------------------------------------------------------
 
 

@@ -6,7 +6,12 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 
 from content.services import put_under_medical_director_approval
-from tests.factories.drills import DrillIndexPageFactory, DrillScenarioPageFactory
+from drills.models import DrillDecision
+from tests.factories.drills import (
+    DrillIndexPageFactory,
+    DrillScenarioPageFactory,
+    anaphylaxis_graph,
+)
 from tests.factories.organisation import StaffProfileFactory
 
 
@@ -58,3 +63,21 @@ def test_staff_runs_the_anaphylaxis_drill_to_a_good_end(
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert external_requests == []
+
+
+def test_countdown_moves_the_drill_on_when_time_runs_out(
+    page, live_server, home_page, log_in, settings
+):
+    settings.DRILLS_TIMER_GRACE_SECONDS = 0
+    StaffProfileFactory(user__username="staff")
+    index = DrillIndexPageFactory(parent=home_page)
+    graph = anaphylaxis_graph()
+    graph[0]["value"]["timer_seconds"] = 2  # shorter than an editor may set, to keep this quick
+    scenario = DrillScenarioPageFactory(parent=index, slug="anaphylaxis", graph=graph)
+    log_in("staff")
+    page.goto(f"{live_server.url}{scenario.url}run/")
+    page.get_by_role("button", name="Start the drill").click()
+    page.get_by_role("heading", name="Itching after the numbing cream").wait_for()
+    # Nobody answers: the page posts the timeout and the server moves the run on.
+    page.get_by_role("heading", name="Patient collapses").wait_for(timeout=8000)
+    assert DrillDecision.objects.get().timed_out

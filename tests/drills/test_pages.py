@@ -44,6 +44,7 @@ def test_preview_shows_the_map(client, scenario):
     assert 'class="drill-map"' in content
     assert 'data-key="recovered"' in content
     assert "#c92a2a" in content  # critical actions drawn red
+    assert "The graph as text" in content
 
 
 def test_map_route_is_for_editors_only(client, scenario, staff):
