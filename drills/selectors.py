@@ -62,6 +62,13 @@ def runs_for_staff(viewer: AbstractBaseUser, staff_id: int) -> QuerySet[DrillRun
     return runs_visible_to(viewer).filter(staff_id=staff_id)
 
 
+def records_under(page) -> int:
+    """How many runs and team drills refer to `page` or any scenario below it."""
+    runs = DrillRun.objects.filter(page__path__startswith=page.path).count()
+    sessions = TeamDrillSession.objects.filter(page__path__startswith=page.path).count()
+    return runs + sessions
+
+
 # -- debrief -------------------------------------------------------------------------------
 
 

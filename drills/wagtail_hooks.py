@@ -1,5 +1,7 @@
 """Wagtail admin: drill requirements (educators), drill analytics, the map link."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,9 +9,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from drills import admin_views
+from drills import admin_views, selectors
 from drills.models import DrillRequirement
 from drills.permissions import can_view_analytics
+
+RECORDS_HELD = _(
+    "Not deleted: {count} drill runs and team drills are on record for this page. Unpublish it "
+    "to take it out of use; the records stay."
+)
 
 
 class DrillRequirementViewSet(SnippetViewSet):
@@ -48,3 +55,14 @@ def register_analytics_menu_item():
     return AnalyticsMenuItem(
         _("Drill analytics"), reverse("drills_analytics"), icon_name="table", order=330
     )
+
+
+@hooks.register("before_delete_page")
+def keep_scenarios_with_records(request, page):
+    """A scenario (or the library) with runs or team drills on record is not deleted: those
+    records are people's compliance evidence. Unpublishing takes it out of use instead."""
+    held = selectors.records_under(page)
+    if held:
+        messages.error(request, RECORDS_HELD.format(count=held))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

@@ -21,7 +21,9 @@ class DrillRun(models.Model):
     )
     # The graph is read from this revision for the whole run, so publishing a change mid-run
     # never moves the ground under the learner, and the debrief shows what they saw.
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.RESTRICT, related_name="+"
+    )
     current_node = models.CharField(_("current node"), max_length=60)
     current_shown_at = models.DateTimeField(_("current node shown at"))
     started_at = models.DateTimeField(_("started at"))

@@ -95,3 +95,18 @@ def test_scenario_page_lists_my_finished_runs(client, scenario, staff, now):
     run = DrillRunFactory(staff=staff, page=scenario, started_at=now - timedelta(days=1))
     client.force_login(staff.user)
     assert f"runs/{run.pk}/" in client.get(scenario.url).content.decode()
+
+
+def test_a_scenario_with_runs_on_record_is_not_deleted(client, scenario, drill_index, staff):
+    DrillRunFactory(staff=staff, page=scenario)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for page in (scenario, drill_index):
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        assert response.status_code == 302
+        assert DrillScenarioPage.objects.filter(pk=scenario.pk).exists()
+
+
+def test_a_scenario_without_records_can_be_deleted(client, scenario):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.post(reverse("wagtailadmin_pages:delete", args=[scenario.pk]))
+    assert not DrillScenarioPage.objects.filter(pk=scenario.pk).exists()
