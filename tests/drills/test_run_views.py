@@ -166,3 +166,27 @@ def test_decision_request_holds_a_fixed_number_of_queries(
 # the decision insert, the run update, and the transaction's savepoint pair (6).
 # The same at 8 and 200 nodes: the graph comes from the run's revision, parsed once.
 DECISION_QUERIES = 16
+
+
+@pytest.mark.parametrize("size", [8, 200])
+def test_debrief_holds_a_fixed_number_of_queries(
+    client, drill_index, size, django_assert_max_num_queries
+):
+    from drills.services import decide as decide_service
+
+    graph = chain_graph(size) if size == 200 else None
+    page = DrillScenarioPageFactory(parent=drill_index, **({"graph": graph} if graph else {}))
+    staff = StaffProfileFactory()
+    now = timezone.now()
+    run = start_run(staff=staff, page=page, now=now)
+    while not run.is_finished:
+        run = decide_service(
+            staff=staff, page=page, node_key=run.current_node, choice_index=0, now=now
+        ).run
+    client.force_login(staff.user)
+    url = f"{page.url}runs/{run.pk}/"
+    client.get(url)
+    with django_assert_max_num_queries(16) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    print(f"debrief of a {run.steps}-step run: {len(captured)} queries")
