@@ -40,21 +40,40 @@ def layout(graph: Graph) -> dict[str, tuple[int, int]]:
     return positions
 
 
-def _edge(start: tuple[int, int], end: tuple[int, int], *, colour, width, dashed, title) -> str:
+def _curve(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
+    """The four points of a cubic Bézier from one box to another."""
     (sx, sy), (ex, ey) = start, end
-    x1, y1 = sx + BOX_W // 2, sy + BOX_H
-    x2, y2 = ex + BOX_W // 2, ey
-    if ey > sy:
-        d = f"M{x1},{y1} C{x1},{y1 + GAP_Y // 2} {x2},{y2 - GAP_Y // 2} {x2},{y2}"
-    else:
-        # Back or sideways edge: leave from the right side and loop round to the target's top.
-        x1, y1 = sx + BOX_W, sy + BOX_H // 2
-        d = f"M{x1},{y1} C{x1 + 60},{y1} {x2 + 40},{y2 - 60} {x2},{y2}"
+    if ey > sy:  # downwards: bottom centre to top centre
+        x1, y1, x2, y2 = sx + BOX_W // 2, sy + BOX_H, ex + BOX_W // 2, ey
+        return [(x1, y1), (x1, y1 + GAP_Y // 2), (x2, y2 - GAP_Y // 2), (x2, y2)]
+    if ey == sy:  # along a row: side to side
+        if ex > sx:
+            x1, x2 = sx + BOX_W, ex
+        else:
+            x1, x2 = sx, ex + BOX_W
+        y = sy + BOX_H // 2
+        return [(x1, y), ((x1 + x2) // 2, y - 30), ((x1 + x2) // 2, y - 30), (x2, y)]
+    # Back up the graph: leave from the right side, loop round to the target's right side.
+    x1, y1, x2, y2 = sx + BOX_W, sy + BOX_H // 2, ex + BOX_W, ey + BOX_H // 2
+    return [(x1, y1), (x1 + 50, y1), (x2 + 50, y2), (x2, y2)]
+
+
+def _edge(start, end, *, colour, width, dashed, title, label="") -> str:
+    p0, p1, p2, p3 = _curve(start, end)
+    d = f"M{p0[0]},{p0[1]} C{p1[0]},{p1[1]} {p2[0]},{p2[1]} {p3[0]},{p3[1]}"
     dash = ' stroke-dasharray="6 4"' if dashed else ""
     marker = "arrow-critical" if colour == CRITICAL else "arrow"
+    text = ""
+    if label:
+        mx = (p0[0] + 3 * p1[0] + 3 * p2[0] + p3[0]) / 8
+        my = (p0[1] + 3 * p1[1] + 3 * p2[1] + p3[1]) / 8
+        text = (
+            f'<text x="{mx + 4:.0f}" y="{my:.0f}" font-size="11" fill="{colour}" '
+            f'paint-order="stroke" stroke="#fff" stroke-width="3">{escape(label)}</text>'
+        )
     return (
-        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"{dash} '
-        f'marker-end="url(#{marker})"><title>{escape(title)}</title></path>'
+        f'<g><title>{escape(title)}</title><path d="{d}" fill="none" stroke="{colour}" '
+        f'stroke-width="{width}"{dash} marker-end="url(#{marker})"/>{text}</g>'
     )
 
 
@@ -71,10 +90,12 @@ def render_map(graph: Graph) -> SafeString:
         f'<title id="drill-map-title">Map of the drill: {len(graph.nodes)} nodes; red arrows are '
         "critical actions, dashed arrows are timeouts.</title>",
         "<defs>",
-        f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        f'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{PLAIN}"/></marker>',
-        f'<marker id="arrow-critical" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        f'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{CRITICAL}"/></marker>',
+        f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
+        f'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">'
+        f'<path d="M0,0 L10,5 L0,10 z" fill="{PLAIN}"/></marker>',
+        f'<marker id="arrow-critical" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
+        f'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">'
+        f'<path d="M0,0 L10,5 L0,10 z" fill="{CRITICAL}"/></marker>',
         "</defs>",
     ]
     for node in graph.nodes:
@@ -92,6 +113,7 @@ def render_map(graph: Graph) -> SafeString:
                         width=3 if choice.critical else 1.5,
                         dashed=False,
                         title=f"{node.key} → {choice.next_key}: {choice.label} [{points}]{star}",
+                        label=f"{points}{' !' if choice.critical else ''}",
                     )
                 )
         if node.timer_seconds and node.timeout_next in positions:
@@ -112,7 +134,7 @@ def render_map(graph: Graph) -> SafeString:
         fill = OUTCOME_FILL.get(node.outcome, "#ffffff")
         stroke_w = 3 if node.start else 1.5
         first = "▶ " if node.start else ""
-        timer = f" ⏱{node.timer_seconds}s" if node.timer_seconds else ""
+        timer = f" · timer {node.timer_seconds} s" if node.timer_seconds else ""
         second = f"end: {node.outcome}" if node.is_end else f"{node.key}{timer}"
         critical = any(c.critical for c in node.choices)
         parts.append(
