@@ -29,6 +29,7 @@ from training.models import (
     TrainingModulePage,
     TrainingRequirement,
 )
+from training.rules import choice_problems
 
 INDEX_SLUG = "training"
 INDEX_INTRO = (
@@ -81,8 +82,9 @@ def check_spec(spec: dict) -> None:
         choices = question.get("choices") or []
         if kind not in KINDS or not question.get("stem") or len(choices) < 2:
             raise DemoContentInvalid(f"module {name}, question {number}: kind, stem or choices")
-        if not any(c.get("weight", 0) > 0 for c in choices):
-            raise DemoContentInvalid(f"module {name}, question {number}: no correct choice")
+        problems = choice_problems(kind, [int(c.get("weight", 0)) for c in choices])
+        if problems:
+            raise DemoContentInvalid(f"module {name}, question {number}: {problems[0]}")
 
 
 def as_gift_question(question: dict) -> GiftQuestion:

@@ -12,7 +12,7 @@ from content.services import APPROVAL_WORKFLOW
 from organisation import groups
 from tests.factories import UserFactory
 from tests.factories.training import QuestionFactory, correct_answers, wrong_answers
-from training import forms, services
+from training import forms, rules, services
 from training.models import QuestionBank, TrainingIndexPage, TrainingModulePage
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,46 @@ def test_item_analysis_view_lists_questions_with_facility(client, educator, modu
     assert response.context["attempts"] == 2
     assert [round(i.facility, 2) for i in response.context["items"]] == [0.5, 0.5]
     assert client.get(reverse("training_analysis_detail", args=[99999])).status_code == 404
+
+
+def question_post(bank, kind, weights, **extra):
+    data = {
+        "bank": bank.pk,
+        "title": "Cooling",
+        "kind": kind,
+        "stem": "What comes first?",
+        "stem_format": "plain",
+        "explanation": "",
+        "tags": "",
+        "choices-TOTAL_FORMS": str(len(weights)),
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+        **extra,
+    }
+    for i, weight in enumerate(weights):
+        data |= {
+            f"choices-{i}-text": f"Choice {i}",
+            f"choices-{i}-weight": str(weight),
+            f"choices-{i}-feedback": "",
+            f"choices-{i}-ORDER": str(i + 1),
+            f"choices-{i}-id": "",
+        }
+    return data
+
+
+def test_question_editor_checks_choices_against_the_kind(client, educator):
+    bank = QuestionBank.objects.create(name="Editor")
+    client.force_login(educator)
+    url = reverse("wagtailsnippets_training_question:add")
+    response = client.post(url, question_post(bank, "single", [50, 0]))
+    assert response.status_code == 200
+    assert rules.ONE_RIGHT in response.content.decode()
+    response = client.post(url, question_post(bank, "true_false", [100, 0, 0]))
+    assert rules.TRUE_FALSE_TWO in response.content.decode()
+    assert not bank.questions.exists()
+    response = client.post(url, question_post(bank, "multiple", [50, 50, -50]))
+    assert response.status_code == 302
+    question = bank.questions.get()
+    assert [c.weight for c in question.choices.all()] == [50, 50, -50]
+    assert all(c.key for c in question.choices.all())

@@ -131,3 +131,9 @@ def test_dashboard_reads_are_scoped_by_viewer(module, sam, maria, marcus, now):
     assert selectors.score_distribution(maria.user, module_id=module.pk)[-1] == 1
     assert sum(selectors.score_distribution(marcus.user, module_id=module.pk)) == 0
     assert [s["attempts"] for s in selectors.module_summaries(maria.user)] == [2]
+
+
+def test_training_is_a_registered_compliance_kind():
+    from organisation.compliance import registered_kinds
+
+    assert "training" in registered_kinds()

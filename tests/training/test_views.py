@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from tests.factories.training import (
@@ -244,3 +245,17 @@ def test_quiz_page_query_count_is_fixed(
     with django_assert_max_num_queries(QUIZ_QUERIES):
         response = client.get(quiz_url(last))
     assert response.status_code == 200
+
+
+def test_opening_an_expired_quiz_scores_it_late(client, training_index, sam, now):
+    module = module_with_questions(training_index, time_limit_minutes=1)
+    attempt = services.start_attempt(
+        staff=sam, module=module, now=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    client.force_login(sam.user)
+    response = client.get(quiz_url(module))
+    assert response.status_code == 302
+    assert response.url == quiz_url(module, "quiz_result", attempt.pk)
+    attempt.refresh_from_db()
+    assert attempt.late and not attempt.is_open
+    assert "after the time limit" in client.get(response.url).content.decode()

@@ -17,6 +17,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from training.admin_forms import QuestionAdminForm
+
 
 class QuestionBank(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
@@ -88,6 +90,7 @@ class Question(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
             heading=_("Explanation and topics"),
         ),
     ]
+    base_form_class = QuestionAdminForm
     search_fields = [
         index.SearchField("stem"),
         index.SearchField("title"),
