@@ -76,6 +76,7 @@ def snapshot_question(question: Question, *, rng: random.Random | None) -> dict:
         "question_id": question.pk,
         "kind": question.kind,
         "stem": question.stem,
+        "stem_format": question.stem_format,
         "explanation": question.explanation,
         "choices": choices,
     }

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from tests.factories.training import (
+    QuestionBankFactory,
+    QuestionFactory,
     TrainingRequirementFactory,
     correct_answers,
     module_with_questions,
@@ -32,13 +34,26 @@ def form(attempt, answers):
     return data
 
 
-def test_module_page_shows_lessons_objectives_and_the_quiz_link(client, module, sam):
+def test_module_page_shows_lessons_objectives_and_the_quiz_link(client, module, sam, now):
+    attempt = services.start_attempt(staff=sam, module=module, now=now)
+    services.submit_attempt(attempt=attempt, answers=wrong_answers(attempt), now=now)
     client.force_login(sam.user)
     response = client.get(module.url)
     assert response.status_code == 200
     body = response.content.decode()
     assert "Stop and cool." in body and "Recognise an epidermal burn" in body
     assert quiz_url(module) in body
+    assert quiz_url(module, "quiz_result", attempt.pk) in body
+
+
+def test_html_stems_are_shown_as_text(client, training_index, sam, now):
+    bank = QuestionBankFactory()
+    QuestionFactory(bank=bank, stem="Is <b>this</b> <script>x()</script> safe?", stem_format="html")
+    module = module_with_questions(training_index, count=0, bank=bank)
+    services.start_attempt(staff=sam, module=module, now=now)
+    client.force_login(sam.user)
+    body = client.get(quiz_url(module)).content.decode()
+    assert "Is this x() safe?" in body and "<script>x()" not in body
 
 
 def test_start_answer_and_submit_through_the_quiz_routes(client, module, sam):
