@@ -8,8 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.services import put_under_medical_director_approval
 from training import admin_views
-from training.models import Question, QuestionBank, TrainingRequirement
+from training.models import Question, QuestionBank, TrainingIndexPage, TrainingRequirement
 from training.permissions import can_import_gift, can_view_item_analysis
 
 
@@ -93,3 +94,10 @@ def register_analysis_menu_item():
         order=312,
         check=can_view_item_analysis,
     )
+
+
+@hooks.register("after_create_page")
+def put_new_training_library_under_approval(request, page):
+    """A training library made in the admin gets the same sign-off as the demo's."""
+    if isinstance(page.specific, TrainingIndexPage):
+        put_under_medical_director_approval(page=page)

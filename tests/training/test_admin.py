@@ -148,3 +148,15 @@ def test_question_editor_checks_choices_against_the_kind(client, educator):
     question = bank.questions.get()
     assert [c.weight for c in question.choices.all()] == [50, 50, -50]
     assert all(c.key for c in question.choices.all())
+
+
+def test_a_training_library_created_in_admin_needs_director_approval(client, home_page):
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=["training", "trainingindexpage", home_page.pk])
+    response = client.post(
+        url, {"title": "Training", "slug": "training", "intro": '{"blocks": [], "entityMap": {}}'}
+    )
+    assert response.status_code == 302
+    index = TrainingIndexPage.objects.get()
+    assert WorkflowPage.objects.get(page=index).workflow.name == APPROVAL_WORKFLOW
