@@ -2,6 +2,12 @@
 
 Every function validates first and writes nothing when the input is bad (AnswerRejected maps
 to a 400), writes inside one transaction, and records an audit entry for what counts.
+
+Time limits: answers are saved as the learner goes (quiz.js posts the whole form to `save` on
+every change; without JavaScript the "Save answers" button does the same). A submit that
+arrives after the deadline (plus SUBMIT_GRACE for clock and network skew) ignores the answers
+it carries: the attempt is scored on what was saved in time and marked late. An open attempt
+found past its deadline (on opening the quiz, or starting another) is closed the same way.
 """
 
 import random

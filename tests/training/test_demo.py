@@ -139,3 +139,21 @@ def test_no_content_file_seeds_nothing(db, monkeypatch):
     monkeypatch.setattr(demo, "load_modules", lambda: [])
     demo.seed(today=TODAY, profiles={}, publisher=None)
     assert not TrainingModulePage.objects.exists()
+
+
+def test_the_demo_content_file_fits_the_format():
+    modules = demo.load_modules()
+    if not modules:
+        pytest.skip("training/demo_content.py is not there yet")
+    from content.demo_protocols import PROTOCOLS
+    from organisation.demo import ROLES
+
+    protocol_slugs = {p["slug"] for p in PROTOCOLS}
+    role_slugs = {slug for slug, _ in ROLES}
+    assert len({m["slug"] for m in modules}) == len(modules)
+    for spec in modules:
+        demo.check_spec(spec)
+        assert spec["protocol_slug"] in protocol_slugs, spec["slug"]
+        assert set(spec["roles"]) <= role_slugs, spec["slug"]
+        assert len(spec["questions"]) >= 8, spec["slug"]
+        assert spec["questions_per_attempt"] <= len(spec["questions"]), spec["slug"]
