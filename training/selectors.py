@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
 from organisation.compliance import ComplianceRow, judged_on
@@ -244,6 +244,10 @@ def module_summaries(viewer: AbstractBaseUser) -> QuerySet:
             status=AttemptStatus.SUBMITTED, staff__in=visible_staff(viewer).values("pk")
         )
         .values("module_id", "module_title")
-        .annotate(attempts=Count("pk"), latest=Max("submitted_at"))
+        .annotate(
+            attempts=Count("pk"),
+            passes=Count("pk", filter=Q(passed=True)),
+            latest=Max("submitted_at"),
+        )
         .order_by("module_title")
     )

@@ -130,7 +130,10 @@ def test_dashboard_reads_are_scoped_by_viewer(module, sam, maria, marcus, now):
     assert sum(selectors.score_distribution(maria.user, module_id=module.pk)) == 2
     assert selectors.score_distribution(maria.user, module_id=module.pk)[-1] == 1
     assert sum(selectors.score_distribution(marcus.user, module_id=module.pk)) == 0
-    assert [s["attempts"] for s in selectors.module_summaries(maria.user)] == [2]
+    assert [(s["attempts"], s["passes"]) for s in selectors.module_summaries(maria.user)] == [
+        (2, 1)
+    ]
+    assert list(selectors.module_summaries(marcus.user)) == []
 
 
 def test_training_is_a_registered_compliance_kind():
