@@ -5,12 +5,19 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.services import put_under_medical_director_approval
 from training import admin_views
-from training.models import Question, QuestionBank, TrainingIndexPage, TrainingRequirement
+from training.models import (
+    Question,
+    QuestionBank,
+    TrainingIndexPage,
+    TrainingModulePage,
+    TrainingRequirement,
+)
 from training.permissions import can_import_gift, can_view_item_analysis
 
 
@@ -101,3 +108,14 @@ def put_new_training_library_under_approval(request, page):
     """A training library made in the admin gets the same sign-off as the demo's."""
     if isinstance(page.specific, TrainingIndexPage):
         put_under_medical_director_approval(page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def item_analysis_button(page, user, view_name, next_url=None):
+    if page.specific_class is TrainingModulePage and can_view_item_analysis(user):
+        yield Button(
+            _("Quiz item analysis"),
+            reverse("training_analysis_detail", args=[page.pk]),
+            icon_name="table",
+            priority=80,
+        )

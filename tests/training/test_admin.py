@@ -49,7 +49,9 @@ def test_educator_sees_question_and_module_admin(client, educator, module):
         ).status_code
         == 200
     )
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[module.pk])).status_code == 200
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
+    assert edit.status_code == 200
+    assert reverse("training_analysis_detail", args=[module.pk]) in edit.content.decode()
 
 
 def test_gift_upload_dry_run_then_import(client, educator):
