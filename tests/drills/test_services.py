@@ -81,10 +81,11 @@ def test_decision_without_an_open_run_is_rejected(scenario, staff, now):
         decide(staff=staff, page=scenario, node_key="itching", choice_index=0, now=now)
 
 
-def test_late_decision_follows_the_timeout_whatever_was_sent(scenario, staff, now):
+@pytest.mark.parametrize("sent", [0, 1, 9, None])
+def test_late_decision_follows_the_timeout_whatever_was_sent(scenario, staff, now, sent):
     start_run(staff=staff, page=scenario, now=now)
     late = now + timedelta(seconds=60) + services.timer_grace() + timedelta(seconds=1)
-    result = decide(staff=staff, page=scenario, node_key="itching", choice_index=0, now=late)
+    result = decide(staff=staff, page=scenario, node_key="itching", choice_index=sent, now=late)
     assert result.run.current_node == "collapse"
     decision = result.decision
     assert decision.timed_out and decision.choice_index is None
