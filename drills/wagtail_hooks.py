@@ -9,8 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from content.services import put_under_medical_director_approval
 from drills import admin_views, selectors
-from drills.models import DrillRequirement
+from drills.models import DrillIndexPage, DrillRequirement
 from drills.permissions import can_view_analytics
 
 RECORDS_HELD = _(
@@ -66,3 +67,10 @@ def keep_scenarios_with_records(request, page):
         messages.error(request, RECORDS_HELD.format(count=held))
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("after_create_page")
+def put_new_drill_library_under_approval(request, page):
+    """A drill library made in the admin goes under medical director approval at once."""
+    if isinstance(page.specific, DrillIndexPage):
+        put_under_medical_director_approval(page=page)

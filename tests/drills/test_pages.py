@@ -110,3 +110,14 @@ def test_a_scenario_without_records_can_be_deleted(client, scenario):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     client.post(reverse("wagtailadmin_pages:delete", args=[scenario.pk]))
     assert not DrillScenarioPage.objects.filter(pk=scenario.pk).exists()
+
+
+def test_a_drill_library_made_in_admin_goes_under_approval(client, home_page):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailadmin_pages:add", args=["drills", "drillindexpage", home_page.pk])
+    data = nested_form_data({"title": "Drills", "slug": "drills", "intro": rich_text("")})
+    assert client.post(url, data).status_code == 302
+    library = DrillIndexPage.objects.get()
+    assert library.get_workflow().name == "Medical director approval"
