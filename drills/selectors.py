@@ -337,3 +337,8 @@ def scenario_analytics(page: DrillScenarioPage) -> ScenarioAnalytics:
         for action in graph.critical_actions()
     ]
     return ScenarioAnalytics(page=page, runs=len(runs), nodes=nodes, critical=critical)
+
+
+def team_drills_of(staff: StaffProfile) -> QuerySet[TeamDrillSession]:
+    """The in-person team drills `staff` took part in, newest first (for their record)."""
+    return staff.team_drills.select_related("page", "location").order_by("-held_on", "-pk")

@@ -22,7 +22,12 @@ from dashboard.coverage import CoverageForecast, forecast
 from dashboard.inspection import VerifiedCard, inspection_pdf
 from dashboard.matrix import Headline, Matrix, build_matrix, headline
 from dashboard.models import CoverageMinimum
-from drills.selectors import available_scenarios, critical_action_times, runs_of
+from drills.selectors import (
+    available_scenarios,
+    critical_action_times,
+    runs_of,
+    team_drills_of,
+)
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.selectors import managed_locations, profile_of, staff_at_locations
@@ -159,5 +164,6 @@ def staff_record_context(*, profile: StaffProfile, now: datetime) -> dict:
         "holdings": holdings_for(profile, now=now),
         "reminders": reminders_about(profile)[:100],
         "drill_runs": runs_of(profile)[:50],
+        "team_drills": team_drills_of(profile)[:50],
         "audit": profile.audit_entries.select_related("actor")[:200],
     }

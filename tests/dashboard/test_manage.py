@@ -178,3 +178,26 @@ def test_staff_record_shows_cards_with_history_and_the_audit_trail(client, clini
     assert "Basic Life Support" in html
     assert "1 Mar 2024 – 31 Mar 2026" in html and "1 Mar 2022 – 31 Mar 2024" in html
     assert "BLS verified" in html
+
+
+def _record_queries(client, clinic, cards: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.certifications import CertificationRecordFactory, CertificationTypeFactory
+
+    person = StaffProfileFactory(home_location=clinic["north"])
+    for i in range(cards):
+        CertificationRecordFactory(
+            staff=person, certification_type=CertificationTypeFactory(code=f"T{cards}-{i}")
+        )
+    client.force_login(clinic["north_manager"].user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/manage/staff/{person.pk}/").status_code == 200
+    return len(queries)
+
+
+def test_staff_record_queries_do_not_grow_with_the_record(client, clinic):
+    one, twelve = _record_queries(client, clinic, 1), _record_queries(client, clinic, 12)
+    assert one == twelve, (one, twelve)
+    assert twelve <= 30
