@@ -1,6 +1,8 @@
 """The project's settings with what tests need changed; everything else is as in production."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 PRIVATE_STORAGE_ROOT = Path(tempfile.mkdtemp(prefix="readyroom-private-"))
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="readyroom-media-"))
+for _folder in (PRIVATE_STORAGE_ROOT, MEDIA_ROOT):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
