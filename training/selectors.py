@@ -251,3 +251,17 @@ def module_summaries(viewer: AbstractBaseUser) -> QuerySet:
         )
         .order_by("module_title")
     )
+
+
+def submitted_scores(viewer: AbstractBaseUser) -> list[tuple[int, str, float]]:
+    """(staff id, module title, score 0-1) of every submitted attempt by staff the viewer may
+    see, in one query: the dashboard's score distribution per module."""
+    return list(
+        QuizAttempt.objects.filter(
+            status=AttemptStatus.SUBMITTED,
+            score__isnull=False,
+            staff__in=visible_staff(viewer).values("pk"),
+        )
+        .order_by("module_title")
+        .values_list("staff_id", "module_title", "score")
+    )

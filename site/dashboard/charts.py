@@ -187,6 +187,38 @@ def critical_action_trend(*, times: list, scenario_titles: dict[int, str]) -> Ch
     )
 
 
+SCORE_BANDS = ["0-19%", "20-39%", "40-59%", "60-79%", "80-100%"]
+
+
+def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
+    """How many attempts at each module fell in each fifth of the score range."""
+    bands: dict[str, list[int]] = defaultdict(lambda: [0] * len(SCORE_BANDS))
+    for title, score in scores:
+        bands[title][min(int(score * len(SCORE_BANDS)), len(SCORE_BANDS) - 1)] += 1
+    modules = sorted(bands)
+    fig = go.Figure(
+        [
+            go.Bar(name=band, x=modules, y=[bands[m][i] for m in modules])
+            for i, band in enumerate(SCORE_BANDS)
+        ]
+    )
+    table = [[m, *bands[m], sum(bands[m])] for m in modules]
+    low = max(table, key=lambda line: sum(line[1:3]) / line[-1], default=None)
+    summary = (
+        f"{len(scores)} quiz attempts; {low[0]} has the largest share under 40%."
+        if scores
+        else "No quiz attempts yet."
+    )
+    return Chart(
+        slug="quiz-scores",
+        title="Quiz score distribution per module",
+        summary=summary,
+        table_head=["Module", *SCORE_BANDS, "Attempts"],
+        table=table,
+        figure=_layout(fig, y_title="Attempts", barmode="stack") if scores else None,
+    )
+
+
 def _share(counter: Counter) -> int:
     total = sum(counter.values())
     return round(100 * counter[Status.CURRENT] / total) if total else 100

@@ -16,6 +16,7 @@ from dashboard.charts import (
     compliance_by_location,
     critical_action_trend,
     expiries_by_month,
+    quiz_scores,
 )
 from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
@@ -31,6 +32,7 @@ from drills.selectors import (
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.selectors import managed_locations, profile_of, staff_at_locations
+from training.selectors import submitted_scores
 
 
 @dataclass
@@ -98,8 +100,17 @@ def dashboard_charts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[
         compliance_by_location(
             staff=view.staff, rows=view.rows, locations=list(managed_locations(viewer))
         ),
+        quiz_scores_chart(viewer=viewer, view=view),
         drill_times_chart(viewer=viewer, view=view),
     ]
+
+
+def quiz_scores_chart(*, viewer: AbstractBaseUser, view: ComplianceView) -> Chart:
+    """Quiz attempts of the filtered staff, banded by score, per module."""
+    staff_ids = {p.pk for p in view.staff}
+    return quiz_scores(
+        scores=[(t, s) for staff_id, t, s in submitted_scores(viewer) if staff_id in staff_ids]
+    )
 
 
 def drill_times_chart(*, viewer: AbstractBaseUser, view: ComplianceView) -> Chart:
