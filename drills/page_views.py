@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from drills import selectors, services
 from drills.svg import render_map
 from organisation.models import StaffProfile
+from organisation.selectors import profile_of
 
 ACTION_START = "start"
 ACTION_DECIDE = "decide"
@@ -19,11 +20,7 @@ NO_PROFILE = "Drills are run by staff members; this account has no staff profile
 
 
 def _profile(request) -> StaffProfile:
-    profile = (
-        StaffProfile.objects.select_related("user", "home_location")
-        .filter(user=request.user)
-        .first()
-    )
+    profile = profile_of(request.user)
     if profile is None:
         raise PermissionDenied(NO_PROFILE)
     return profile

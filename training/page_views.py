@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from organisation.models import StaffProfile
+from organisation.selectors import profile_of
 from training import selectors, services
 from training.models import ReviewMode
 
@@ -17,11 +18,7 @@ ANSWER_PREFIX = "q-"
 
 
 def _profile(request) -> StaffProfile:
-    profile = (
-        StaffProfile.objects.select_related("user", "home_location")
-        .filter(user=request.user)
-        .first()
-    )
+    profile = profile_of(request.user)
     if profile is None:
         raise PermissionDenied(NO_PROFILE)
     return profile

@@ -11,7 +11,7 @@ def profile_of(user: AbstractBaseUser) -> StaffProfile | None:
     """The user's own staff profile, or None (an anonymous user, or an admin without one)."""
     if not user.is_authenticated:
         return None
-    return StaffProfile.objects.filter(user=user).first()
+    return StaffProfile.objects.select_related("user", "home_location").filter(user=user).first()
 
 
 def managed_locations(user: AbstractBaseUser) -> QuerySet[Location]:
