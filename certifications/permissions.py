@@ -1,7 +1,6 @@
 """Who may edit certification types, requirements and the reminder policy in Wagtail admin."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from organisation import groups
@@ -20,14 +19,7 @@ EDITABLE = {
 def grant_editor_permissions(**kwargs) -> None:
     """Idempotent: run after every migrate."""
     wanted = [f"{action}_{model}" for model, actions in EDITABLE.items() for action in actions]
-    permissions = list(
-        Permission.objects.filter(content_type__app_label="certifications", codename__in=wanted)
-    )
-    if not permissions:
-        return
-    for name in EDITORS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
+    groups.grant_permissions(app_label="certifications", codenames=wanted, to=EDITORS)
 
 
 class ReminderLedgerPolicy(BasePermissionPolicy):

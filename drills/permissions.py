@@ -1,6 +1,6 @@
 """Who may author drill requirements and read drill analytics in Wagtail admin."""
 
-from django.contrib.auth.models import AbstractBaseUser, Group, Permission
+from django.contrib.auth.models import AbstractBaseUser
 
 from organisation import groups
 
@@ -11,14 +11,7 @@ EDITABLE = {"drillrequirement": ("add", "change", "delete", "view")}
 def grant_editor_permissions(**kwargs) -> None:
     """Idempotent: run after every migrate."""
     wanted = [f"{action}_{model}" for model, actions in EDITABLE.items() for action in actions]
-    permissions = list(
-        Permission.objects.filter(content_type__app_label="drills", codename__in=wanted)
-    )
-    if not permissions:
-        return
-    for name in EDITORS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
+    groups.grant_permissions(app_label="drills", codenames=wanted, to=EDITORS)
 
 
 def can_view_analytics(user: AbstractBaseUser) -> bool:

@@ -1,7 +1,5 @@
 """Who may author question banks and requirements, and read item analysis, in Wagtail admin."""
 
-from django.contrib.auth.models import Group, Permission
-
 from organisation import groups
 
 AUTHORS = (groups.EDUCATORS, groups.MEDICAL_DIRECTORS)
@@ -20,14 +18,7 @@ def _codename(model: str, action: str) -> str:
 def grant_author_permissions(**kwargs) -> None:
     """Educators and medical directors author banks and read item analysis. Idempotent."""
     wanted = [_codename(m, a) for m, actions in GRANTED.items() for a in actions]
-    permissions = list(
-        Permission.objects.filter(content_type__app_label="training", codename__in=wanted)
-    )
-    if not permissions:
-        return
-    for name in AUTHORS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
+    groups.grant_permissions(app_label="training", codenames=wanted, to=AUTHORS)
 
 
 def can_view_item_analysis(user) -> bool:

@@ -1,5 +1,7 @@
 """The four groups every ReadyRoom install has, and what each may reach."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group, Permission
 
 STAFF = "Staff"
@@ -21,3 +23,18 @@ def ensure_groups(**kwargs) -> None:
         group, _ = Group.objects.get_or_create(name=name)
         if access_admin and name in ADMIN_GROUPS:
             group.permissions.add(access_admin)
+
+
+def grant_permissions(
+    *, app_label: str, codenames: Iterable[str], to: Iterable[str] = ADMIN_GROUPS
+) -> None:
+    """Give the named groups these permissions of one app. Idempotent, so each app calls it
+    after every migrate; does nothing before the app's permissions exist."""
+    permissions = list(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=list(codenames))
+    )
+    if not permissions:
+        return
+    for name in to:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)
