@@ -110,16 +110,7 @@ def run_sweep(
     _record_new(plan, now=now)
     for planned in plan:
         if planned.problem:
-            line = SweepLine(
-                ReminderStatus.UNDELIVERABLE,
-                planned.kind,
-                _recipient_label(planned, None),
-                f"{planned.subject.display_name}: {planned.label}"
-                if planned.subject
-                else planned.label,
-                planned.due_on,
-                planned.problem,
-            )
+            line = _planned_line(planned, ReminderStatus.UNDELIVERABLE)
             report.lines.append(line)
             emit(line)
 
@@ -168,19 +159,23 @@ def _dry_run(plan: list[Planned], report: SweepReport, emit) -> SweepReport:
         if planned.natural_key in done:
             continue
         status = "undeliverable" if planned.problem else "would-send"
-        line = SweepLine(
-            status,
-            planned.kind,
-            _recipient_label(planned, None),
-            f"{planned.subject.display_name}: {planned.label}"
-            if planned.subject
-            else planned.label,
-            planned.due_on,
-            planned.problem,
-        )
+        line = _planned_line(planned, status)
         report.lines.append(line)
         emit(line)
     return report
+
+
+def _planned_line(planned, status: str) -> SweepLine:
+    """The printed line for a reminder that is not (or not yet) being sent."""
+    about = f"{planned.subject.display_name}: {planned.label}" if planned.subject else planned.label
+    return SweepLine(
+        status,
+        planned.kind,
+        _recipient_label(planned, None),
+        about,
+        planned.due_on,
+        planned.problem,
+    )
 
 
 def _claim(*, token: str, now: datetime, limit: int) -> list[Reminder]:
