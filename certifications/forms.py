@@ -56,6 +56,31 @@ class DecisionForm(forms.Form):
     )
 
 
+class BulkVerifyForm(forms.Form):
+    """Verify several pending cards at once; only cards in the viewer's own queue are choices."""
+
+    records = forms.ModelMultipleChoiceField(
+        label=_("Cards"),
+        queryset=None,
+        error_messages={
+            "required": _("Select at least one card to verify."),
+            "invalid_choice": _(
+                "A selected card is no longer waiting for your verification; reload the page."
+            ),
+            "invalid_pk_value": _("A selected card is not a card in this list."),
+        },
+    )
+    checked = forms.BooleanField(
+        label=_("I have checked each selected card against the issuer's record."),
+        error_messages={"required": _("Confirm that you checked each card before verifying.")},
+    )
+    note = forms.CharField(label=_("Note (kept with every card)"), max_length=500, required=False)
+
+    def __init__(self, *args, queue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["records"].queryset = queue
+
+
 class OverrideForm(forms.Form):
     expires_on = forms.DateField(label=_("New expiry date"), widget=DateInput)
     override_reason = forms.CharField(label=_("Reason"), max_length=300)

@@ -1,5 +1,6 @@
 """Writes to certifications: each checks, writes in a transaction, records the audit entry."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -197,6 +198,18 @@ def verify_record(
         now=now,
         status=VerificationStatus.VERIFIED,
     )
+
+
+def verify_records(
+    *,
+    records: Iterable[CertificationRecord],
+    actor: AbstractBaseUser,
+    note: str = "",
+    now: datetime,
+) -> list[CertificationRecord]:
+    """Verify several pending cards as one change: if any one cannot be verified, none is."""
+    with transaction.atomic():
+        return [verify_record(record=r, actor=actor, note=note, now=now) for r in records]
 
 
 def reject_record(

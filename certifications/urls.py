@@ -11,6 +11,7 @@ urlpatterns = [
     path("my/calendar/", views.calendar_page, name="calendar"),
     path("my/calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("manage/certifications/", views.manage, name="manage"),
+    path("manage/certifications/verify/", views.bulk_verify, name="bulk_verify"),
     path("manage/certifications/<int:pk>/decide/", views.decide, name="decide"),
     path("manage/certifications/<int:pk>/expiry/", views.override, name="override"),
 ]

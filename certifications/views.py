@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from certifications import selectors, services
 from certifications.calendar_feed import build_calendar
-from certifications.forms import DecisionForm, OverrideForm, UploadForm, apply_service_errors
+from certifications.forms import (
+    BulkVerifyForm,
+    DecisionForm,
+    OverrideForm,
+    UploadForm,
+    apply_service_errors,
+)
 from certifications.models import CalendarToken
 from organisation.access import manager_required
 from organisation.selectors import managed_locations, profile_of
@@ -103,16 +109,18 @@ def card_file(request, pk: int):
     return response
 
 
-@manager_required
-def manage(request):
+def _manage_page(request, bulk_form=None, status=200):
     now = timezone.now()
     profile = profile_of(request.user)
     today = profile.local_date(now) if profile else timezone.localdate(now)
+    queue = selectors.cards_awaiting_verification(request.user)
     return render(
         request,
         "certifications/manage.html",
         {
-            "queue": selectors.cards_awaiting_verification(request.user),
+            "queue": queue,
+            "bulk_form": bulk_form or BulkVerifyForm(queue=queue),
+            "picked": {str(pk) for pk in request.POST.getlist("records")},
             "expiring": selectors.expiries_between(
                 request.user, start=today - timedelta(days=30), end=today + timedelta(days=90)
             ),
@@ -120,7 +128,33 @@ def manage(request):
             "locations": managed_locations(request.user),
             "today": today,
         },
+        status=status,
     )
+
+
+@manager_required
+def manage(request):
+    return _manage_page(request)
+
+
+@require_POST
+@manager_required
+def bulk_verify(request):
+    form = BulkVerifyForm(request.POST, queue=selectors.cards_awaiting_verification(request.user))
+    if form.is_valid():
+        try:
+            verified = services.verify_records(
+                records=form.cleaned_data["records"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{len(verified)} cards verified.")
+            return redirect("certifications:manage")
+    return _manage_page(request, bulk_form=form, status=400)
 
 
 @require_POST
