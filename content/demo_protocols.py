@@ -24,20 +24,9 @@ Block types and value shapes:
 - ``("timed_steps", {"title": str, "steps": [{"at": str, "action": str}, ...]})``
 - ``("protocol_link", {"slug": str, "note": str})`` -- slug of another protocol in this file.
 
-The first block of every protocol is the "Sample content" warning callout.
+Every demo protocol page is flagged as sample content, which shows a banner until the medical
+director has reviewed it and unticks the flag.
 """
-
-SAMPLE_NOTICE = (
-    "callout",
-    {
-        "kind": "warning",
-        "title": "Sample content",
-        "body": (
-            "<p>This protocol is sample content written for the ReadyRoom demo. It must be "
-            "reviewed and approved by the clinic's medical director before clinical use.</p>"
-        ),
-    },
-)
 
 PROTOCOLS: list[dict] = [
     # ------------------------------------------------------------------------------------
@@ -52,7 +41,6 @@ PROTOCOLS: list[dict] = [
             "aftercare advice."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>What this covers</h2>"
@@ -72,7 +60,9 @@ PROTOCOLS: list[dict] = [
                 "skin renews.</li>"
                 "<li><strong>Ablative resurfacing:</strong> open, weeping skin that crusts "
                 "and heals over roughly one to two weeks, with pink skin that can last for "
-                "weeks to months. These patients need closer follow-up.</li>"
+                "weeks to months. These patients need closer follow-up, and those treated "
+                "around the mouth or over the full face are asked about cold sores "
+                "beforehand so the prescriber can start antiviral prevention.</li>"
                 "</ul>",
             ),
             (
@@ -115,7 +105,7 @@ PROTOCOLS: list[dict] = [
                 "callout",
                 {
                     "kind": "danger",
-                    "title": "Escalate the same day",
+                    "title": "Escalate straight away",
                     "body": (
                         "<p>Contact the supervising clinician straight away if the patient "
                         "reports or you see:</p>"
@@ -174,7 +164,6 @@ PROTOCOLS: list[dict] = [
             "who perform microneedling and staff who take patient calls."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>Why this matters</h2>"
@@ -309,7 +298,6 @@ PROTOCOLS: list[dict] = [
             "who review patients after treatment."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>Why we grade redness</h2>"
@@ -437,7 +425,6 @@ PROTOCOLS: list[dict] = [
             "providers who perform or follow up peels."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>Aftercare by depth</h2>"
@@ -449,7 +436,13 @@ PROTOCOLS: list[dict] = [
                 "<p>Expect marked redness and swelling in the first days, then darkening and "
                 "peeling in sheets, usually over about a week. Pink skin can remain for "
                 "several weeks. These patients need the detailed written wound care "
-                "instructions for their peel and a planned follow-up check.</p>",
+                "instructions for their peel and a planned follow-up check. Ask about "
+                "previous cold sores before the peel: the prescriber may start antiviral "
+                "prevention under the clinic's standing orders.</p>"
+                "<h3>Sunscreen</h3>"
+                "<p>After a superficial peel, sunscreen is usually fine from the next day. "
+                "After a medium-depth peel, keep out of the sun and start sunscreen once the "
+                "skin has closed over, as the provider confirms at the follow-up.</p>",
             ),
             (
                 "checklist",
@@ -546,7 +539,6 @@ PROTOCOLS: list[dict] = [
             "technicians, nurses, injectors and front desk staff."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>Recognising an epidermal burn</h2>"
@@ -623,11 +615,13 @@ PROTOCOLS: list[dict] = [
                 "shortness of breath, faintness or collapse. Hives, flushing and swelling "
                 "are common but not always present.</p>"
                 "<p><strong>Intramuscular epinephrine is the first-line treatment and must "
-                "not be delayed.</strong> Under the clinic's standing order, the adult dose "
-                "is 0.5 mg of 1 mg/mL epinephrine (0.5 mL) injected into the anterolateral "
-                "(outer middle) thigh, repeated every 5 minutes if there is no "
-                "improvement. Doses, who may give them, and any other medicines follow the "
-                "clinic's standing orders and local guidance.</p>",
+                "not be delayed.</strong> The usual dose is 0.01 mg/kg of 1 mg/mL "
+                "epinephrine, at most 0.5 mg (0.5 mL) for an adult, injected into the "
+                "anterolateral (outer middle) thigh and repeated after 5 minutes if there "
+                "is no improvement. Some clinics stock 0.3 mg auto-injectors instead. The "
+                "dose, the device, who may give it, and any other medicines follow the "
+                "clinic's standing orders, which the medical director sets for the "
+                "clinic's jurisdiction.</p>",
             ),
             (
                 "timed_steps",
@@ -646,15 +640,16 @@ PROTOCOLS: list[dict] = [
                             "hard.",
                         },
                         {
-                            "at": "By 1-2 min",
-                            "action": "Authorised staff give IM epinephrine 0.5 mg of "
-                            "1 mg/mL to the anterolateral thigh per standing order. Note "
-                            "the time.",
+                            "at": "0-1 min",
+                            "action": "At the same time, a second person calls EMS, says "
+                            "'anaphylaxis' and gives the clinic address. Someone meets EMS "
+                            "at the door. Alone? Give epinephrine first, then call.",
                         },
                         {
-                            "at": "By 2 min",
-                            "action": "A second person calls EMS, says 'anaphylaxis' and "
-                            "gives the clinic address. Someone meets EMS at the door.",
+                            "at": "By 1-2 min",
+                            "action": "Authorised staff give IM epinephrine per the standing "
+                            "order (adult: up to 0.5 mg of 1 mg/mL) to the anterolateral "
+                            "thigh. Note the time.",
                         },
                         {
                             "at": "2-5 min",
@@ -726,7 +721,6 @@ PROTOCOLS: list[dict] = [
             "providers, estheticians and front desk staff."
         ),
         "body": [
-            SAMPLE_NOTICE,
             (
                 "rich_text",
                 "<h2>When this applies</h2>"

@@ -47,10 +47,8 @@ class DemoScenarioInvalid(Exception):
 
 
 def load_scenarios() -> list[dict]:
-    try:
-        from drills.demo_scenarios import SCENARIOS
-    except ImportError:
-        return []
+    from drills.demo_scenarios import SCENARIOS
+
     return list(SCENARIOS)
 
 

@@ -64,10 +64,8 @@ class DemoContentInvalid(Exception):
 
 
 def load_modules() -> list[dict]:
-    try:
-        from training.demo_content import MODULES
-    except ImportError:
-        return []
+    from training.demo_content import MODULES
+
     return list(MODULES)
 
 

@@ -188,6 +188,8 @@ def critical_action_trend(*, times: list, scenario_titles: dict[int, str]) -> Ch
 
 
 SCORE_BANDS = ["0-19%", "20-39%", "40-59%", "60-79%", "80-100%"]
+# Low to high, red to green, each step distinguishable in greyscale too.
+SCORE_BAND_COLOURS = ["#8c1d18", "#d0542c", "#e3a21a", "#7fb069", "#2e7d4f"]
 
 
 def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
@@ -196,9 +198,16 @@ def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
     for title, score in scores:
         bands[title][min(int(score * len(SCORE_BANDS)), len(SCORE_BANDS) - 1)] += 1
     modules = sorted(bands)
+    # Horizontal bars: module titles are long and read badly as rotated axis labels.
     fig = go.Figure(
         [
-            go.Bar(name=band, x=modules, y=[bands[m][i] for m in modules])
+            go.Bar(
+                name=band,
+                y=modules,
+                x=[bands[m][i] for m in modules],
+                orientation="h",
+                marker_color=SCORE_BAND_COLOURS[i],
+            )
             for i, band in enumerate(SCORE_BANDS)
         ]
     )
@@ -215,8 +224,28 @@ def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
         summary=summary,
         table_head=["Module", *SCORE_BANDS, "Attempts"],
         table=table,
-        figure=_layout(fig, y_title="Attempts", barmode="stack") if scores else None,
+        figure=_score_layout(fig, len(modules)) if scores else None,
     )
+
+
+def _score_layout(fig: go.Figure, rows: int) -> go.Figure:
+    _layout(fig, y_title="", barmode="stack")
+    fig.update_layout(
+        height=max(320, 120 + 36 * rows),
+        xaxis_title="Attempts",
+        yaxis={"automargin": True, "autorange": "reversed"},
+        margin={"l": 16, "r": 16, "t": 40, "b": 48},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "traceorder": "normal",
+        },
+    )
+    return fig
 
 
 def _share(counter: Counter) -> int:
