@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
@@ -7,6 +9,9 @@ from wagtail.models import Site
 from content.models import ProtocolPage
 from organisation.demo import DEMO_PASSWORD, LOGINS
 from organisation.models import Location, StaffProfile
+from training.models import Question, TrainingModulePage, TrainingRequirement
+from training.selectors import required_modules
+from training.status import ModuleStatus
 
 TODAY = "2026-11-24"
 
@@ -74,3 +79,18 @@ def test_the_command_prints_the_logins(db, capsys):
     call_command("seed_demo", "--today", TODAY)
     out = capsys.readouterr().out
     assert all(name in out for name in LOGINS) and DEMO_PASSWORD in out
+
+
+def test_demo_training_library_and_the_staff_logins_history(seeded):
+    modules = TrainingModulePage.objects.live()
+    assert modules.count() >= 6 and all(m.sample_content for m in modules)
+    for module in modules:
+        assert module.protocols.exists(), module.slug
+        assert TrainingRequirement.objects.filter(module=module).exists(), module.slug
+        banks = module.question_banks.all()
+        assert Question.objects.filter(bank__in=banks, live=True).count() >= 8, module.slug
+
+    staff = StaffProfile.objects.get(user__username="staff")
+    now = datetime.datetime(2026, 11, 24, 17, tzinfo=datetime.UTC)
+    statuses = {line.status for line in required_modules(staff, now=now)}
+    assert {ModuleStatus.PASSED, ModuleStatus.IN_PROGRESS, ModuleStatus.OVERDUE} <= statuses
