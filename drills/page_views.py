@@ -3,31 +3,20 @@
 Thin: they find the viewer's profile, call a selector or a service, and render or redirect.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from content.routes import subpage_url
 from drills import selectors, services
 from drills.svg import render_map
-from organisation.models import StaffProfile
+from organisation.access import acting_profile
 from organisation.selectors import profile_of
 
 ACTION_START = "start"
 ACTION_DECIDE = "decide"
 NO_PROFILE = "Drills are run by staff members; this account has no staff profile."
-
-
-def _profile(request) -> StaffProfile:
-    profile = profile_of(request.user)
-    if profile is None:
-        raise PermissionDenied(NO_PROFILE)
-    return profile
-
-
-def _sub_url(page, name: str, *args) -> str:
-    return page.url + page.reverse_subpage(name, args=args)
 
 
 def overview(page, request):
@@ -36,21 +25,21 @@ def overview(page, request):
         "map_svg": render_map(page.drill_graph) if preview else None,
         "graph": page.drill_graph if preview else None,
     }
-    profile = StaffProfile.objects.filter(user=request.user).first()
+    profile = profile_of(request.user)
     if profile is not None and not preview:
         context["my_runs"] = list(selectors.runs_of(profile).filter(page=page)[:10])
         context["open_run"] = next((r for r in context["my_runs"] if not r.is_finished), None)
-    context["run_url"] = _sub_url(page, "run") if page.live else ""
+    context["run_url"] = subpage_url(page, "run") if page.live else ""
     return page.render(request, context_overrides=context)
 
 
 def run(page, request):
-    profile = _profile(request)
+    profile = acting_profile(request, NO_PROFILE)
     now = timezone.now()
     if request.method == "POST":
         return _post(page, request, profile, now)
     current = selectors.open_run(staff=profile, page=page)
-    context = {"page": page, "run": current, "run_url": _sub_url(page, "run")}
+    context = {"page": page, "run": current, "run_url": subpage_url(page, "run")}
     if current is not None:
         graph = services.revision_graph(current.revision)
         node = graph.node(current.current_node)
@@ -72,7 +61,7 @@ def _post(page, request, profile, now):
     try:
         if action == ACTION_START:
             services.start_run(staff=profile, page=page, now=now)
-            return HttpResponseRedirect(_sub_url(page, "run"))
+            return HttpResponseRedirect(subpage_url(page, "run"))
         if action == ACTION_DECIDE:
             raw_choice = request.POST.get("choice", "")
             try:
@@ -87,18 +76,18 @@ def _post(page, request, profile, now):
                 now=now,
             )
             if result.run.is_finished:
-                return HttpResponseRedirect(_sub_url(page, "debrief", result.run.pk))
-            return HttpResponseRedirect(_sub_url(page, "run"))
+                return HttpResponseRedirect(subpage_url(page, "debrief", result.run.pk))
+            return HttpResponseRedirect(subpage_url(page, "run"))
         raise services.DrillRejected(services.UNKNOWN_CHOICE)
     except services.DrillRejected as rejected:
-        context = {"page": page, "message": rejected.message, "run_url": _sub_url(page, "run")}
+        context = {"page": page, "message": rejected.message, "run_url": subpage_url(page, "run")}
         return render(request, "drills/rejected.html", context, status=400)
 
 
 def debrief(page, request, run_id: int):
     found = selectors.run_for_viewer(request.user, page=page, run_id=run_id)
     if not found.is_finished:
-        return HttpResponseRedirect(_sub_url(page, "run"))
+        return HttpResponseRedirect(subpage_url(page, "run"))
     context = {"page": page, "debrief": selectors.debrief_for(found)}
     return render(request, "drills/debrief.html", context)
 

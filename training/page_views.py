@@ -2,12 +2,12 @@
 quiz/attempts/<id>/ (the result). Thin: fetch-and-authorise, call a service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from organisation.models import StaffProfile
+from content.routes import subpage_url
+from organisation.access import acting_profile
 from organisation.selectors import profile_of
 from training import selectors, services
 from training.models import ReviewMode
@@ -15,17 +15,6 @@ from training.models import ReviewMode
 NO_PROFILE = "Quizzes are taken by staff members; this account has no staff profile."
 BAD_FIELD = "The form sent a field this quiz does not know."
 ANSWER_PREFIX = "q-"
-
-
-def _profile(request) -> StaffProfile:
-    profile = profile_of(request.user)
-    if profile is None:
-        raise PermissionDenied(NO_PROFILE)
-    return profile
-
-
-def sub_url(page, name: str, *args) -> str:
-    return page.url + page.reverse_subpage(name, args=args)
 
 
 def answers_from(post) -> dict[int, list[str]]:
@@ -42,26 +31,26 @@ def answers_from(post) -> dict[int, list[str]]:
 
 
 def overview(page, request):
-    context = {"quiz_url": sub_url(page, "quiz") if page.live else ""}
-    profile = StaffProfile.objects.filter(user=request.user).first()
+    context = {"quiz_url": subpage_url(page, "quiz") if page.live else ""}
+    profile = profile_of(request.user)
     if profile is not None and not getattr(request, "is_preview", False):
         context["my_attempts"] = list(selectors.attempts_of(profile, module=page)[:5])
     return page.render(request, context_overrides=context)
 
 
 def quiz(page, request):
-    profile = _profile(request)
+    profile = acting_profile(request, NO_PROFILE)
     now = timezone.now()
     if request.method == "POST":
         try:
             services.start_attempt(staff=profile, module=page, now=now)
         except services.QuizError as error:
             return _intro(page, request, profile, error=str(error), status=400)
-        return redirect(sub_url(page, "quiz"))
+        return redirect(subpage_url(page, "quiz"))
     attempt = services.open_attempt(staff=profile, module=page)
     if attempt is not None and services.past_deadline(attempt, now):
         attempt = services.submit_attempt(attempt=attempt, answers=None, now=now)
-        return redirect(sub_url(page, "quiz_result", attempt.pk))
+        return redirect(subpage_url(page, "quiz_result", attempt.pk))
     if attempt is None:
         return _intro(page, request, profile)
     saved = {a.position: a.selected_keys for a in attempt.answers.all()}
@@ -76,8 +65,8 @@ def quiz(page, request):
             "page": page,
             "attempt": attempt,
             "questions": questions,
-            "save_url": sub_url(page, "quiz_save"),
-            "submit_url": sub_url(page, "quiz_submit"),
+            "save_url": subpage_url(page, "quiz_save"),
+            "submit_url": subpage_url(page, "quiz_submit"),
         },
     )
 
@@ -90,7 +79,7 @@ def _intro(page, request, profile, *, error: str = "", status: int = 200):
             "page": page,
             "error": error,
             "attempts": list(selectors.attempts_of(profile, module=page)[:10]),
-            "quiz_url": sub_url(page, "quiz"),
+            "quiz_url": subpage_url(page, "quiz"),
         },
         status=status,
     )
@@ -120,7 +109,7 @@ def save(page, request):
     if _wants_json(request):
         return JsonResponse({"saved": True})
     messages.success(request, "Answers saved.")
-    return redirect(sub_url(page, "quiz"))
+    return redirect(subpage_url(page, "quiz"))
 
 
 def submit(page, request):
@@ -133,7 +122,7 @@ def submit(page, request):
         )
     except (ValueError, services.AnswerRejected) as error:
         return HttpResponseBadRequest(str(error))
-    return redirect(sub_url(page, "quiz_result", attempt.pk))
+    return redirect(subpage_url(page, "quiz_result", attempt.pk))
 
 
 def _wants_json(request) -> bool:
@@ -143,7 +132,7 @@ def _wants_json(request) -> bool:
 def result(page, request, attempt_id: int):
     attempt = selectors.attempt_for_owner(request.user, attempt_id, module=page)
     if attempt.is_open:
-        return redirect(sub_url(page, "quiz"))
+        return redirect(subpage_url(page, "quiz"))
     review = attempt.review_mode == ReviewMode.AFTER_EACH or (
         attempt.review_mode == ReviewMode.AFTER_PASS and attempt.passed
     )
@@ -169,6 +158,6 @@ def result(page, request, attempt_id: int):
             "attempt": attempt,
             "review": review,
             "questions": questions,
-            "quiz_url": sub_url(page, "quiz"),
+            "quiz_url": subpage_url(page, "quiz"),
         },
     )

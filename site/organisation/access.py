@@ -4,7 +4,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from organisation.selectors import is_manager
+from organisation.models import StaffProfile
+from organisation.selectors import is_manager, profile_of
 
 
 def manager_required(view):
@@ -17,3 +18,11 @@ def manager_required(view):
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+def acting_profile(request, reason: str) -> StaffProfile:
+    """The signed-in person's staff profile; 403 with `reason` for accounts that have none."""
+    profile = profile_of(request.user)
+    if profile is None:
+        raise PermissionDenied(reason)
+    return profile
