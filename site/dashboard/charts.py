@@ -59,7 +59,7 @@ def compliance_by_location(
     *, staff: list[StaffProfile], rows: list[ComplianceRow], locations: list
 ) -> Chart:
     """Per location, how many requirement rows are in each status."""
-    location_of = {p.pk: [loc.pk for loc in p.locations.all()] for p in staff}
+    location_of = {p.pk: [loc.pk for loc in p.location_list] for p in staff}
     counts: dict[int, Counter] = defaultdict(Counter)
     for row in rows:
         for location_id in location_of.get(row.staff_id, []):

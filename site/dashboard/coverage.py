@@ -55,8 +55,8 @@ def forecast(
     eligible = [
         p
         for p in staff
-        if any(loc.pk == minimum.location_id for loc in p.locations.all())
-        and (minimum.role_id is None or any(r.pk == minimum.role_id for r in p.roles.all()))
+        if any(loc.pk == minimum.location_id for loc in p.location_list)
+        and (minimum.role_id is None or any(r.pk == minimum.role_id for r in p.role_list))
     ]
     valid_through = sorted(
         (expiries[(p.pk, minimum.certification_code)], p.display_name)

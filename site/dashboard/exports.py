@@ -27,8 +27,8 @@ def matrix_table(matrix: Matrix) -> Iterator[list[str]]:
         cells = [
             profile.display_name,
             profile.user.email,
-            "; ".join(loc.name for loc in profile.locations.all()),
-            "; ".join(role.name for role in profile.roles.all()),
+            "; ".join(loc.name for loc in profile.location_list),
+            "; ".join(role.name for role in profile.role_list),
         ]
         for cell in row.cells:
             if cell is None:

@@ -83,7 +83,7 @@ def inspection_pdf(
         cards_by_staff[card.staff_id].append(card)
 
     for profile in staff:
-        roles = ", ".join(r.name for r in profile.roles.all())
+        roles = ", ".join(r.name for r in profile.role_list)
         block = [
             Paragraph(f"{profile.display_name} <font size=9>({roles})</font>", styles["Heading3"])
         ]

@@ -126,7 +126,7 @@ def coverage_forecasts(
 ) -> list[CoverageForecast]:
     """One forecast per coverage minimum of the viewer's locations (within the view's filter)."""
     expiries = {(staff_id, code): on for staff_id, code, on in cards}
-    location_ids = {loc.pk for p in view.staff for loc in p.locations.all()}
+    location_ids = {loc.pk for p in view.staff for loc in p.location_list}
     minimums = CoverageMinimum.objects.filter(
         location__in=managed_locations(viewer), location_id__in=location_ids
     ).select_related("location", "role")

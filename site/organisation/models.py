@@ -14,6 +14,10 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("%(zone)s is not an IANA time zone."), params={"zone": value})
 
 
+PREFETCHED_ROLES = "prefetched_roles"
+PREFETCHED_LOCATIONS = "prefetched_locations"
+
+
 class Location(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -83,6 +87,18 @@ class StaffProfile(models.Model):
     @property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+    # Pages over thousands of people prefetch roles and locations into plain lists
+    # (`staff_at_locations`): a prefetched related manager per person costs more than the query.
+    @property
+    def role_list(self) -> list["JobRole"]:
+        prefetched = self.__dict__.get(PREFETCHED_ROLES)
+        return prefetched if prefetched is not None else list(self.roles.all())
+
+    @property
+    def location_list(self) -> list["Location"]:
+        prefetched = self.__dict__.get(PREFETCHED_LOCATIONS)
+        return prefetched if prefetched is not None else list(self.locations.all())
 
     def local_date(self, now: datetime) -> date:
         """Today for this person: their home location's date, or UTC's when they have none."""

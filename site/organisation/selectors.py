@@ -1,10 +1,10 @@
 """Reads about the organisation, always scoped by who is asking."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from organisation.models import Location, StaffProfile
+from organisation.models import PREFETCHED_LOCATIONS, PREFETCHED_ROLES, Location, StaffProfile
 
 
 def profile_of(user: AbstractBaseUser) -> StaffProfile | None:
@@ -64,7 +64,10 @@ def staff_at_locations(locations: QuerySet[Location]) -> QuerySet[StaffProfile]:
         StaffProfile.objects.filter(is_active=True, locations__in=locations)
         .distinct()
         .select_related("user", "home_location")
-        .prefetch_related("roles", "locations")
+        .prefetch_related(
+            Prefetch("roles", to_attr=PREFETCHED_ROLES),
+            Prefetch("locations", to_attr=PREFETCHED_LOCATIONS),
+        )
     )
 
 
