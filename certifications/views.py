@@ -152,7 +152,8 @@ def bulk_verify(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, f"{len(verified)} cards verified.")
+            noun = "card" if len(verified) == 1 else "cards"
+            messages.success(request, f"{len(verified)} {noun} verified.")
             return redirect("certifications:manage")
     return _manage_page(request, bulk_form=form, status=400)
 

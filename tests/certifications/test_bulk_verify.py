@@ -94,6 +94,13 @@ def test_already_decided_and_nonsense_ids_change_nothing(client, maria, two_card
     assert _statuses(two_cards) == ["rejected", "pending"]
 
 
+def test_one_card_reads_as_one_card(client, maria, two_cards):
+    client.force_login(maria.user)
+    response = client.post(BULK, {"records": [two_cards[0].pk], "checked": "on"}, follow=True)
+    assert "1 card verified." in response.content.decode()
+    assert _statuses(two_cards) == ["verified", "pending"]
+
+
 def test_own_card_cannot_be_verified_in_bulk(client, maria, bls):
     own = _pending(maria, bls)
     client.force_login(maria.user)
