@@ -97,7 +97,9 @@ def test_another_locations_manager_cannot_decide_or_override(client, north, sout
         f"/manage/certifications/{record.pk}/expiry/",
         {"expires_on": "2030-01-31", "override_reason": "typo on the card"},
     )
+    bulk = client.post("/manage/certifications/verify/", {"records": [record.pk], "checked": "on"})
     assert decide.status_code == 404 and override.status_code == 404
+    assert bulk.status_code == 400 and SECRET_NAME.encode() not in bulk.content
     record.refresh_from_db()
     assert record.verification_status == "pending"
     assert record.expires_on != datetime.date(2030, 1, 31)
