@@ -22,21 +22,14 @@ from certifications.forms import (
     apply_service_errors,
 )
 from certifications.models import CalendarToken
-from organisation.access import manager_required
+from organisation.access import acting_profile, manager_required
 from organisation.selectors import managed_locations, profile_of
 
 NO_PROFILE = "Only staff members have certifications."
 
 
-def _own_profile(request):
-    profile = profile_of(request.user)
-    if profile is None:
-        raise Http404(NO_PROFILE)
-    return profile
-
-
 def my_certifications(request):
-    profile = _own_profile(request)
+    profile = acting_profile(request, NO_PROFILE, refuse=Http404)
     now = timezone.now()
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -228,7 +221,7 @@ def _record_with_errors(request, record, **forms):
 
 
 def calendar_page(request):
-    _own_profile(request)
+    acting_profile(request, NO_PROFILE, refuse=Http404)
     now = timezone.now()
     if request.method == "POST":
         services.regenerate_calendar_token(user=request.user, now=now)

@@ -8,16 +8,12 @@ from drills import selectors, services
 from drills.compliance import drill_rows
 from drills.forms import ScenarioPickForm, TeamDrillForm
 from organisation.access import manager_required
-from organisation.models import StaffProfile
+from organisation.selectors import profile_of
 
 
 def my_drills(request):
     """The scenarios I can run, my requirements, my runs."""
-    profile = (
-        StaffProfile.objects.select_related("user", "home_location")
-        .filter(user=request.user)
-        .first()
-    )
+    profile = profile_of(request.user)
     context = {"scenarios": list(selectors.available_scenarios())}
     if profile is not None:
         context["runs"] = list(selectors.runs_of(profile)[:50])
@@ -43,7 +39,7 @@ def session_new(request):
     if page is None:
         raise Http404("No such scenario.")
     now = timezone.now()
-    manager = StaffProfile.objects.select_related("home_location").filter(user=request.user).first()
+    manager = profile_of(request.user)
     today = manager.local_date(now) if manager else timezone.localdate(now)
     form = TeamDrillForm(
         request.POST or None, user=request.user, page=page, today=today, initial={"held_on": today}

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from organisation.selectors import profile_of
+from organisation.access import acting_profile
 from training import selectors
 from training.certificate import certificate_pdf
 
@@ -14,9 +14,7 @@ NO_PROFILE = "Only staff members have training."
 
 
 def my_training(request):
-    profile = profile_of(request.user)
-    if profile is None:
-        raise Http404(NO_PROFILE)
+    profile = acting_profile(request, NO_PROFILE, refuse=Http404)
     now = timezone.now()
     return render(
         request,

@@ -20,9 +20,12 @@ def manager_required(view):
     return guarded
 
 
-def acting_profile(request, reason: str) -> StaffProfile:
-    """The signed-in person's staff profile; 403 with `reason` for accounts that have none."""
+def acting_profile(
+    request, reason: str, *, refuse: type[Exception] = PermissionDenied
+) -> StaffProfile:
+    """The signed-in person's staff profile. Accounts without one (an admin, say) get `refuse`:
+    403 where the page is an action only staff take, Http404 for a "my ..." page."""
     profile = profile_of(request.user)
     if profile is None:
-        raise PermissionDenied(reason)
+        raise refuse(reason)
     return profile
