@@ -20,6 +20,9 @@ from organisation.models import StaffProfile
 class Status(StrEnum):
     CURRENT = "current"
     DUE_SOON = "due_soon"
+    # The person has done their part (a card is uploaded) but nobody has checked it yet: not
+    # compliant, and the next step is a manager's, not theirs.
+    AWAITING_VERIFICATION = "awaiting"
     OVERDUE = "overdue"
     MISSING = "missing"
 
@@ -31,6 +34,7 @@ class Status(StrEnum):
 STATUS_LABELS = {
     Status.CURRENT: _("Current"),
     Status.DUE_SOON: _("Due soon"),
+    Status.AWAITING_VERIFICATION: _("Awaiting verification"),
     Status.OVERDUE: _("Overdue"),
     Status.MISSING: _("Missing"),
 }
@@ -47,6 +51,12 @@ class ComplianceRow:
     status: Status
     due_on: date | None  # when it expires or falls due; None when missing with no due date
     url: str  # where the person goes to do what is required
+    # What reminders and the calendar say, so nothing downstream branches on `kind`:
+    action: str = ""  # what the person should do next, one sentence ("Upload your renewed card")
+    note: str = ""  # what the person must know first, e.g. why their last card was rejected
+    manager_action: str = ""  # what a manager should do ("Verify the uploaded card")
+    manager_url: str = ""  # where a manager does it; empty: the person's staff record
+    due_word: str = "due"  # "expires" for a card: "BLS expires on 31 March 2028"
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -56,6 +66,11 @@ class ComplianceRow:
     @property
     def needs_action(self) -> bool:
         return self.status is not Status.CURRENT
+
+    @property
+    def waits_on_manager(self) -> bool:
+        """Nothing for the person to do: reminders go to managers only."""
+        return self.status is Status.AWAITING_VERIFICATION
 
 
 class Provider(Protocol):
