@@ -1,7 +1,9 @@
 """Demo certifications: types, who requires what, and records spread around `today`.
 
-Some cards are current, some due soon, some overdue, some awaiting verification, a few
-missing; the "staff" login has BLS due soon. Card files are tiny generated PNGs and PDFs.
+Most cards are verified by a manager (current, due soon or overdue); a few await
+verification, one was rejected with a reason, one asks for a later expiry, a few are missing.
+The "staff" login has BLS due soon and an LSO card awaiting verification. Card files are tiny
+generated PNGs and PDFs.
 Idempotent: a person who already has a record of a type gets no new one.
 """
 
@@ -17,7 +19,7 @@ from certifications.models import (
     CertificationRequirement,
     CertificationType,
 )
-from certifications.services import upload_record, verify_record
+from certifications.services import reject_record, upload_record, verify_record
 from organisation.models import JobRole, StaffProfile
 
 TYPES = (
@@ -65,6 +67,16 @@ FIXED = {
     ("staff", "BLS"): (21, True),
     ("staff", "ACLS"): (380, True),
     ("staff", "LSO"): (500, False),
+    ("leo.martins", "BLS"): (600, False),
+    ("hana.sato", "LSO"): (700, False),
+}
+# Cards a manager rejected, and why: the person sees the reason and uploads a corrected card.
+REJECTED = {
+    ("leo.martins", "BLS"): "The photo is too blurred to read the card number",
+}
+# Cards whose holder asked for an expiry other than the rule's: (days later, why).
+EXPIRY_REQUESTS = {
+    ("hana.sato", "LSO"): (30, "The board's renewal letter extends the card by a month"),
 }
 
 
@@ -146,11 +158,30 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
             cert_type = types[code]
             if username == "staff" and code == "BLS":
                 _record(profile, cert_type, today, days_left - 730, png, now, True, profiles)
-            _record(profile, cert_type, today, days_left, png, now, verified, profiles)
+            record = _record(
+                profile,
+                cert_type,
+                today,
+                days_left,
+                png,
+                now,
+                verified,
+                profiles,
+                request=EXPIRY_REQUESTS.get((username, code)),
+            )
+            reason = REJECTED.get((username, code))
+            if reason:
+                reject_record(
+                    record=record, actor=_verifier(profile, profiles).user, note=reason, now=now
+                )
 
 
-def _record(profile, cert_type, today, days_left, png, now, verified, profiles):
+def _record(profile, cert_type, today, days_left, png, now, verified, profiles, request=None):
     issued_on = _issued_for(cert_type, today, days_left)
+    requested, why = (None, "")
+    if request is not None:
+        requested = cert_type.expiry_for(issued_on) + timedelta(days=request[0])
+        why = request[1]
     content = png if profile.pk % 2 else _pdf(f"{cert_type.code} for {profile.display_name}")
     name = "card.png" if content is png else "card.pdf"
     upload = ContentFile(content, name=name)
@@ -160,6 +191,8 @@ def _record(profile, cert_type, today, days_left, png, now, verified, profiles):
         issued_on=issued_on,
         card_number=f"DEMO-{cert_type.code}-{profile.pk:04d}-{issued_on:%y%m}",
         card_file=upload,
+        expires_on=requested,
+        override_reason=why,
         actor=profile.user,
         now=now,
     )

@@ -29,11 +29,22 @@ class UploadForm(forms.Form):
         label=_("Expires on (only if the card says otherwise)"),
         required=False,
         widget=DateInput,
-        help_text=_("Leave empty: the expiry follows the certification's rule."),
+        help_text=_(
+            "Leave empty: the expiry follows the certification's rule. A different date is "
+            "sent to a manager to approve; until then the rule's date counts."
+        ),
     )
     override_reason = forms.CharField(
         label=_("Why the expiry differs"), max_length=300, required=False
     )
+
+    def __init__(self, *args, initial_code: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if initial_code and not self.is_bound:
+            # "Upload a corrected card" links here with the type already picked.
+            picked = self.fields["certification_type"].queryset.filter(code=initial_code).first()
+            if picked is not None:
+                self.initial["certification_type"] = picked.pk
 
     def clean_card_file(self):
         upload = self.cleaned_data["card_file"]
@@ -81,6 +92,21 @@ class BulkVerifyForm(forms.Form):
         self.fields["records"].queryset = queue
 
 
+class ExpiryRequestForm(forms.Form):
+    APPROVE, REFUSE = "approve", "refuse"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve the requested date")), (REFUSE, _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        required=False,
+        help_text=_("Required when refusing: the person sees it."),
+    )
+
+
 class OverrideForm(forms.Form):
     expires_on = forms.DateField(label=_("New expiry date"), widget=DateInput)
     override_reason = forms.CharField(label=_("Reason"), max_length=300)
@@ -95,4 +121,4 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-__all__ = ["MAX_CARD_BYTES", "DecisionForm", "OverrideForm", "UploadForm"]
+__all__ = ["MAX_CARD_BYTES", "DecisionForm", "ExpiryRequestForm", "OverrideForm", "UploadForm"]

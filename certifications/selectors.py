@@ -14,11 +14,11 @@ from certifications.models import (
     CertificationRecord,
     CertificationRequirement,
     CertificationType,
-    Reminder,
-    ReminderStatus,
+    ExpiryRequestStatus,
     VerificationStatus,
 )
-from certifications.status import judge
+from certifications.policies import is_own_record, refuse_own_record
+from certifications.status import Judgement, judge_cards
 from organisation.compliance import ComplianceRow, Status, judged_on
 from organisation.models import StaffProfile
 from organisation.selectors import managed_locations, visible_staff
@@ -51,22 +51,90 @@ def _required_type_ids(staff: Sequence[StaffProfile]) -> dict[int, set[int]]:
     return required
 
 
-def best_records(staff_ids: set[int], *, bulk: bool = False) -> dict[tuple[int, int], dict]:
-    """(staff pk, type pk) -> the record that counts: not rejected, latest expiry.
+# What a certification row asks of the person and of their manager, in the clinic's words.
+ACTION_UPLOAD = "Upload your card"
+ACTION_RENEW = "Book a renewal course and upload the new card"
+ACTION_CORRECT = "Upload a corrected card"
+ACTION_WAIT = "Nothing to do: a manager is checking the card you uploaded"
+MANAGER_VERIFY = "Verify the uploaded card"
+MANAGER_RENEWAL = "Check that renewal is booked"
+MANAGER_MISSING = "Ask for the card to be uploaded"
+MANAGER_CORRECTION = "Check that a corrected card is on its way"
+REJECTED_NOTE = (
+    "Your card uploaded on {uploaded_on} was rejected: {reason}. Upload a corrected card."
+)
 
-    A card awaiting verification counts (the person has done their part); the manager's
-    verification queue and digest show that it still needs checking.
-    """
-    records = CertificationRecord.objects.exclude(verification_status=VerificationStatus.REJECTED)
+
+@dataclass(frozen=True, slots=True)
+class _Card:
+    """A record as judging needs it, read with values() so the provider stays light."""
+
+    pk: int
+    expires_on: date
+    verification_status: str
+    uploaded_at: datetime
+    verification_note: str
+
+
+def cards_by_holder(staff_ids: set[int], *, bulk: bool = False) -> dict[tuple[int, int], list]:
+    """(staff pk, type pk) -> every card of that person and type, in one query."""
+    records = CertificationRecord.objects.all()
     if not bulk:
         records = records.filter(staff_id__in=staff_ids)
-    best: dict[tuple[int, int], dict] = {}
-    for row in records.order_by("expires_on", "pk").values(
-        "pk", "staff_id", "certification_type_id", "expires_on", "verification_status"
+    cards: dict[tuple[int, int], list[_Card]] = defaultdict(list)
+    for row in records.values_list(
+        "pk",
+        "staff_id",
+        "certification_type_id",
+        "expires_on",
+        "verification_status",
+        "uploaded_at",
+        "verification_note",
     ):
-        if row["staff_id"] in staff_ids:
-            best[(row["staff_id"], row["certification_type_id"])] = row  # latest wins
-    return best
+        pk, staff_id, type_id, expires_on, status, uploaded_at, note = row
+        if staff_id in staff_ids:
+            cards[(staff_id, type_id)].append(_Card(pk, expires_on, status, uploaded_at, note))
+    return cards
+
+
+def judge_holding(
+    cards, *, cert_type: CertificationType, profile: StaffProfile, as_of: date
+) -> Judgement:
+    """One person's standing on one type, judged on `as_of` (see status.judge_cards)."""
+    return judge_cards(
+        cards=cards,
+        as_of=as_of,
+        renewal_window_days=cert_type.renewal_window_days,
+        grace_days=cert_type.grace_days,
+        pending_counts_as_current_days=cert_type.pending_counts_as_current_days,
+        uploaded_on=profile.local_date,
+    )
+
+
+def rejection_note(judgement: Judgement, *, profile: StaffProfile) -> str:
+    """What the person must know when their newest card was rejected; "" otherwise."""
+    card = judgement.rejected
+    if card is None:
+        return ""
+    uploaded_on = profile.local_date(card.uploaded_at)
+    return REJECTED_NOTE.format(
+        uploaded_on=f"{uploaded_on.day} {uploaded_on:%B %Y}",
+        reason=(card.verification_note or "no reason given").rstrip(". "),
+    )
+
+
+def _actions(judgement: Judgement) -> tuple[str, str]:
+    """(what the person does next, what a manager does next) for a judgement."""
+    status = judgement.status
+    if status is Status.AWAITING_VERIFICATION:
+        return ACTION_WAIT, MANAGER_VERIFY
+    if judgement.rejected is not None and status is not Status.CURRENT:
+        return ACTION_CORRECT, MANAGER_CORRECTION
+    if status is Status.MISSING:
+        return ACTION_UPLOAD, MANAGER_MISSING
+    if status is Status.CURRENT:
+        return ACTION_RENEW, ""
+    return ACTION_RENEW, MANAGER_RENEWAL
 
 
 def certification_rows(
@@ -74,7 +142,10 @@ def certification_rows(
 ) -> list[ComplianceRow]:
     """The compliance provider: one row per required certification type per person.
 
-    Runs a fixed number of queries whatever the number of people or records.
+    Status and due date come from verified cards only (see status.judge_cards); a row whose
+    next step is a manager's verification is AWAITING_VERIFICATION and points the manager at
+    the verification queue. Runs a fixed number of queries whatever the number of people or
+    records.
     """
     staff = list(staff)
     if not staff:
@@ -82,29 +153,36 @@ def certification_rows(
     required = _required_type_ids(staff)
     types = {t.pk: t for t in CertificationType.objects.filter(requirements__isnull=False)}
     bulk = len(staff) > BULK_THRESHOLD
-    best = best_records({p.pk for p in staff}, bulk=bulk)
+    cards = cards_by_holder({p.pk for p in staff}, bulk=bulk)
     url = my_certifications_url()
+    queue_url = reverse("certifications:manage")
     rows = []
     for profile in staff:
         day = judged_on(profile, now=now, as_of=as_of)
         for type_id in sorted(required.get(profile.pk, ())):
             cert_type = types[type_id]
-            record = best.get((profile.pk, type_id))
-            expires_on = record["expires_on"] if record else None
+            judgement = judge_holding(
+                cards.get((profile.pk, type_id), ()),
+                cert_type=cert_type,
+                profile=profile,
+                as_of=day,
+            )
+            action, manager_action = _actions(judgement)
+            awaiting = judgement.status is Status.AWAITING_VERIFICATION
             rows.append(
                 ComplianceRow(
                     staff_id=profile.pk,
                     kind=KIND,
                     requirement_key=cert_type.code,
                     label=cert_type.name,
-                    status=judge(
-                        expires_on=expires_on,
-                        as_of=day,
-                        renewal_window_days=cert_type.renewal_window_days,
-                        grace_days=cert_type.grace_days,
-                    ),
-                    due_on=expires_on,
+                    status=judgement.status,
+                    due_on=judgement.due_on,
                     url=url,
+                    action=action,
+                    note=rejection_note(judgement, profile=profile),
+                    manager_action=manager_action,
+                    manager_url=queue_url if awaiting else "",
+                    due_word="expires",
                 )
             )
     return rows
@@ -116,18 +194,32 @@ class Holding:
 
     certification_type: CertificationType
     required: bool
-    record: CertificationRecord | None
+    record: CertificationRecord | None  # the card that counts (verified, or counted pending)
     status: Status
     days_left: int | None
     history: list[CertificationRecord] = field(default_factory=list)
+    pending: CertificationRecord | None = None  # the newest card, awaiting verification
+    rejected: CertificationRecord | None = None  # the newest card, when it was rejected
+    note: str = ""  # why the newest card was rejected, in the row's words
 
     @property
     def overdue_days(self) -> int | None:
         return -self.days_left if self.days_left is not None and self.days_left < 0 else None
 
+    @property
+    def latest(self) -> CertificationRecord | None:
+        """The newest card that is not rejected: the one an expiry request is about."""
+        return self.pending or self.record
+
+    @property
+    def expiry_requests(self) -> list[CertificationRecord]:
+        """Cards with an expiry request the person should see: awaiting or refused."""
+        return [r for r in self.history if r.expiry_request_pending or r.expiry_request_refused]
+
 
 def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
-    """Each certification `profile` must hold or has held, judged on their local today.
+    """Each certification `profile` must hold or has held, judged on their local today, with
+    the same judgement as the compliance rows (verified cards only).
 
     Required types come first; a required type with no record is MISSING. Three queries.
     """
@@ -149,22 +241,19 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
     holdings = []
     for cert_type in types:
         history = by_type.get(cert_type.pk, [])
-        counting = [r for r in history if r.verification_status != VerificationStatus.REJECTED]
-        record = counting[0] if counting else None
-        expires_on = record.expires_on if record else None
+        judgement = judge_holding(history, cert_type=cert_type, profile=profile, as_of=today)
+        counting = judgement.pending if judgement.pending_counted else judgement.verified
         holdings.append(
             Holding(
                 certification_type=cert_type,
                 required=cert_type.pk in required_ids,
-                record=record,
-                status=judge(
-                    expires_on=expires_on,
-                    as_of=today,
-                    renewal_window_days=cert_type.renewal_window_days,
-                    grace_days=cert_type.grace_days,
-                ),
-                days_left=(expires_on - today).days if expires_on else None,
+                record=counting,
+                status=judgement.status,
+                days_left=(judgement.due_on - today).days if judgement.due_on else None,
                 history=history,
+                pending=judgement.pending,
+                rejected=judgement.rejected,
+                note=rejection_note(judgement, profile=profile),
             )
         )
     holdings.sort(key=lambda h: (not h.required, h.certification_type.name))
@@ -235,26 +324,9 @@ def expiries_between(
     )
 
 
-def undeliverable_reminders(viewer: AbstractBaseUser) -> QuerySet[Reminder]:
-    """Reminders about the viewer's locations' staff that had nobody to go to, failed, or
-    are still marked as sending."""
-    return (
-        Reminder.objects.filter(
-            status__in=[
-                ReminderStatus.UNDELIVERABLE,
-                ReminderStatus.FAILED,
-                ReminderStatus.SENDING,  # shown so a sweep that died mid-send is noticed
-            ],
-            subject__locations__in=managed_locations(viewer).values("pk"),
-        )
-        .distinct()
-        .select_related("subject__user")
-        .order_by("-created_at", "-pk")
-    )
-
-
 def record_for_manager(viewer: AbstractBaseUser, pk: int) -> CertificationRecord:
-    """A record of a person at one of the viewer's managed locations; 404 otherwise."""
+    """A record of a person at one of the viewer's managed locations for the viewer to decide
+    about: 404 when missing or elsewhere, PermissionDenied (403) when it is their own card."""
     record = (
         CertificationRecord.objects.filter(
             staff__locations__in=managed_locations(viewer).values("pk"), pk=pk
@@ -264,17 +336,36 @@ def record_for_manager(viewer: AbstractBaseUser, pk: int) -> CertificationRecord
     )
     if record is None:
         raise Http404("No such certification record.")
+    refuse_own_record(viewer, record)
     return record
 
 
 def can_manage_record(viewer: AbstractBaseUser, record: CertificationRecord) -> bool:
     """Per-object form of record_for_manager: a manager of one of the owner's locations, and
     never the owner (nobody verifies their own card)."""
-    if record.staff.user_id == viewer.pk:
+    if is_own_record(viewer, record):
         return False
     if viewer.is_superuser:
         return True
     return record.staff.locations.filter(managers__user=viewer).exists()
+
+
+def owns_any_record(viewer: AbstractBaseUser, pks: Sequence[str]) -> bool:
+    """True when any of `pks` (as posted) is one of the viewer's own cards."""
+    ids = [int(pk) for pk in pks if str(pk).isdigit()]
+    return bool(ids) and CertificationRecord.objects.filter(pk__in=ids, staff__user=viewer).exists()
+
+
+def expiry_requests_awaiting(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
+    """Cards of active staff at the viewer's managed locations whose expiry request waits for
+    a manager, oldest first; the viewer's own are left out (another manager decides)."""
+    return (
+        _managed_records(viewer)
+        .filter(expiry_request_status=ExpiryRequestStatus.PENDING)
+        .exclude(staff__user=viewer)
+        .select_related("staff__user", "certification_type")
+        .order_by("uploaded_at", "pk")
+    )
 
 
 def chain_of(record: CertificationRecord) -> list[CertificationRecord]:
@@ -307,14 +398,4 @@ def verified_records(viewer: AbstractBaseUser, *, as_of: date) -> QuerySet[Certi
         )
         .select_related("certification_type", "verified_by")
         .order_by("staff_id", "certification_type__name")
-    )
-
-
-def reminders_about(staff: StaffProfile) -> QuerySet[Reminder]:
-    """Every reminder, escalation and digest line about `staff`, newest first (for the
-    manager's view of the person's record)."""
-    return (
-        Reminder.objects.filter(Q(subject=staff) | Q(recipient=staff))
-        .select_related("recipient__user")
-        .order_by("-created_at", "-pk")
     )

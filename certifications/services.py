@@ -4,18 +4,19 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from certifications.files import EXTENSIONS, check_card_file
 from certifications.models import (
-    CalendarToken,
     CertificationRecord,
     CertificationType,
+    ExpiryRequestStatus,
     VerificationStatus,
 )
-from certifications.models.calendar import new_token
+from certifications.policies import OWN_CARD as OWN_CARD  # the message tests reuse
+from certifications.policies import refuse_own_record
 from organisation.models import StaffProfile
 from organisation.services import record_audit
 
@@ -24,7 +25,8 @@ EXPIRES_BEFORE_ISSUE = _("A card cannot expire before it was issued.")
 ISSUED_IN_FUTURE = _("The issue date cannot be in the future.")
 NOT_PENDING = _("Only a card awaiting verification can be verified or rejected.")
 REJECT_NEEDS_NOTE = _("Say why the card is rejected, so the person knows what to fix.")
-OWN_CARD = _("You cannot verify or reject your own card.")
+NO_EXPIRY_REQUEST = _("This card has no expiry request waiting for a decision.")
+REFUSE_NEEDS_REASON = _("Say why the requested expiry is refused, so the person knows.")
 
 
 def upload_record(
@@ -41,19 +43,20 @@ def upload_record(
 ) -> CertificationRecord:
     """Record a card (a renewal supersedes the head of the person's chain for that type).
 
-    The expiry comes from the type's rule; a different `expires_on` needs `override_reason`
-    and is logged as an override. The file is checked by content before anything is stored.
+    The expiry always comes from the type's rule: nobody sets their own. A different
+    `expires_on` (with `override_reason`) is stored as an expiry request that another manager
+    approves or refuses. The file is checked by content before anything is stored.
     Raises ValidationError and writes nothing when the input is bad.
     """
     if issued_on > staff.local_date(now):
         raise ValidationError({"issued_on": ISSUED_IN_FUTURE})
     derived = certification_type.expiry_for(issued_on)
-    override_reason = override_reason.strip()
-    if expires_on is None or expires_on == derived:
-        expires_on, override_reason = derived, ""
-    elif not override_reason:
+    requested, reason = expires_on, override_reason.strip()
+    if requested is None or requested == derived:
+        requested, reason = None, ""
+    elif not reason:
         raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
-    if expires_on < issued_on:
+    elif requested < issued_on:
         raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
     content_type = check_card_file(card_file) if card_file else ""
 
@@ -72,8 +75,12 @@ def upload_record(
                 staff=staff,
                 certification_type=certification_type,
                 issued_on=issued_on,
-                expires_on=expires_on,
-                expiry_override_reason=override_reason,
+                expires_on=derived,
+                requested_expires_on=requested,
+                expiry_request_reason=reason,
+                expiry_request_status=ExpiryRequestStatus.PENDING
+                if requested
+                else ExpiryRequestStatus.NONE,
                 card_number=card_number.strip(),
                 card_content_type=content_type,
                 supersedes=head,
@@ -88,13 +95,26 @@ def upload_record(
                 staff=staff,
                 action="certification.uploaded",
                 summary=f"{certification_type.code} card issued {issued_on:%d %b %Y} recorded, "
-                f"valid through {expires_on:%d %b %Y}.",
+                f"valid through {derived:%d %b %Y}.",
                 at=now,
                 actor=actor,
                 data={"record": record.pk, "supersedes": head.pk if head else None},
             )
-            if override_reason:
-                _audit_override(record=record, derived=derived, actor=actor, now=now)
+            if requested:
+                record_audit(
+                    staff=staff,
+                    action="certification.expiry_requested",
+                    summary=f"{certification_type.code} expiry {requested:%d %b %Y} requested "
+                    f"instead of {derived:%d %b %Y}: {reason}",
+                    at=now,
+                    actor=actor,
+                    data={
+                        "record": record.pk,
+                        "rule_date": derived.isoformat(),
+                        "requested": requested.isoformat(),
+                        "reason": reason,
+                    },
+                )
     except Exception:
         # The transaction rolled back; the file save() wrote must not linger unreferenced.
         if record is not None and record.card_file:
@@ -128,14 +148,20 @@ def override_expiry(
     actor: AbstractBaseUser,
     now: datetime,
 ) -> CertificationRecord:
-    """Set an expiry other than the rule's, with a reason, logged."""
+    """Set an expiry other than the rule's, with a reason, logged. Never on the actor's own card
+    (PermissionDenied)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
     if expires_on < record.issued_on:
         raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
     with transaction.atomic():
-        record = CertificationRecord.objects.select_for_update().get(pk=record.pk)
+        record = (
+            CertificationRecord.objects.select_for_update()
+            .select_related("certification_type", "staff")
+            .get(pk=record.pk)
+        )
+        refuse_own_record(actor, record)
         record.expires_on = expires_on
         record.expiry_override_reason = reason
         record.save(update_fields=["expires_on", "expiry_override_reason"])
@@ -158,8 +184,7 @@ def _decide(
             .select_related("certification_type", "staff")
             .get(pk=record.pk)
         )
-        if record.staff.user_id == actor.pk:
-            raise PermissionDenied(OWN_CARD)
+        refuse_own_record(actor, record)
         if record.verification_status != VerificationStatus.PENDING:
             raise ValidationError(NOT_PENDING)
         record.verification_status = status
@@ -227,20 +252,84 @@ def reject_record(
     )
 
 
-def calendar_token_for(*, user: AbstractBaseUser, now: datetime) -> CalendarToken:
-    """The user's feed token, created on first use."""
-    token, _ = CalendarToken.objects.get_or_create(user=user, defaults={"created_at": now})
-    return token
-
-
-def regenerate_calendar_token(*, user: AbstractBaseUser, now: datetime) -> CalendarToken:
-    """A new secret: the old feed URL stops working at once."""
+def _decide_expiry_request(
+    *,
+    record: CertificationRecord,
+    actor: AbstractBaseUser,
+    approve: bool,
+    note: str,
+    now: datetime,
+) -> CertificationRecord:
     with transaction.atomic():
-        token, created = CalendarToken.objects.select_for_update().get_or_create(
-            user=user, defaults={"created_at": now}
+        record = (
+            CertificationRecord.objects.select_for_update()
+            .select_related("certification_type", "staff")
+            .get(pk=record.pk)
         )
-        if not created:
-            token.token = new_token()
-            token.created_at = now
-            token.save(update_fields=["token", "created_at"])
-    return token
+        refuse_own_record(actor, record)
+        if record.expiry_request_status != ExpiryRequestStatus.PENDING:
+            raise ValidationError(NO_EXPIRY_REQUEST)
+        code, requested = record.certification_type.code, record.requested_expires_on
+        record.expiry_request_decided_by = actor
+        record.expiry_request_decided_at = now
+        record.expiry_request_note = note
+        fields = [
+            "expiry_request_status",
+            "expiry_request_decided_by",
+            "expiry_request_decided_at",
+            "expiry_request_note",
+        ]
+        if approve:
+            previous = record.expires_on
+            record.expiry_request_status = ExpiryRequestStatus.APPROVED
+            record.expires_on = requested
+            record.expiry_override_reason = record.expiry_request_reason
+            fields += ["expires_on", "expiry_override_reason"]
+            action = "certification.expiry_request_approved"
+            summary = (
+                f"{code} expiry set to {requested:%d %b %Y} instead of {previous:%d %b %Y} "
+                f"as requested: {record.expiry_request_reason}"
+            )
+        else:
+            record.expiry_request_status = ExpiryRequestStatus.REFUSED
+            action = "certification.expiry_request_refused"
+            summary = (
+                f"{code} expiry request for {requested:%d %b %Y} refused: {note}; the card "
+                f"stays valid through {record.expires_on:%d %b %Y}."
+            )
+        record.save(update_fields=fields)
+        record_audit(
+            staff=record.staff,
+            action=action,
+            summary=summary,
+            at=now,
+            actor=actor,
+            data={
+                "record": record.pk,
+                "requested": requested.isoformat(),
+                "expires_on": record.expires_on.isoformat(),
+                "note": note,
+            },
+        )
+    return record
+
+
+def approve_expiry_request(
+    *, record: CertificationRecord, actor: AbstractBaseUser, note: str = "", now: datetime
+) -> CertificationRecord:
+    """The card's expiry becomes the requested date, audited. Never on the actor's own card
+    (PermissionDenied); only while the request waits (ValidationError)."""
+    return _decide_expiry_request(
+        record=record, actor=actor, approve=True, note=note.strip(), now=now
+    )
+
+
+def refuse_expiry_request(
+    *, record: CertificationRecord, actor: AbstractBaseUser, note: str, now: datetime
+) -> CertificationRecord:
+    """The card keeps the rule's expiry; `note` says why, and the person sees it. Audited."""
+    if not note.strip():
+        raise ValidationError({"note": REFUSE_NEEDS_REASON})
+    return _decide_expiry_request(
+        record=record, actor=actor, approve=False, note=note.strip(), now=now
+    )

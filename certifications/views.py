@@ -4,24 +4,23 @@ from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from certifications import selectors, services
-from certifications.calendar_feed import build_calendar
 from certifications.forms import (
     BulkVerifyForm,
     DecisionForm,
+    ExpiryRequestForm,
     OverrideForm,
     UploadForm,
     apply_service_errors,
 )
-from certifications.models import CalendarToken
 from organisation.access import acting_profile, manager_required
 from organisation.selectors import managed_locations, profile_of
 
@@ -31,7 +30,9 @@ NO_PROFILE = "Only staff members have certifications."
 def my_certifications(request):
     profile = acting_profile(request, NO_PROFILE, refuse=Http404)
     now = timezone.now()
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(
+        request.POST or None, request.FILES or None, initial_code=request.GET.get("type", "")
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -49,10 +50,16 @@ def my_certifications(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            asked = (
+                f" and decide on the expiry date you asked for "
+                f"({record.requested_expires_on:%d %B %Y})"
+                if record.expiry_request_pending
+                else ""
+            )
             messages.success(
                 request,
                 f"{record.certification_type.name} recorded, valid through "
-                f"{record.expires_on:%d %B %Y}. A manager will verify the card.",
+                f"{record.expires_on:%d %B %Y}. A manager will verify the card{asked}.",
             )
             return redirect("certifications:my_certifications")
     return render(
@@ -81,6 +88,7 @@ def record_detail(request, pk: int):
             "can_manage": can_manage,
             "decision_form": DecisionForm(),
             "override_form": OverrideForm(),
+            "expiry_form": ExpiryRequestForm(),
             "today": record.staff.local_date(timezone.now()),
         },
     )
@@ -114,10 +122,11 @@ def _manage_page(request, bulk_form=None, status=200):
             "queue": queue,
             "bulk_form": bulk_form or BulkVerifyForm(queue=queue),
             "picked": {str(pk) for pk in request.POST.getlist("records")},
+            "expiry_requests": selectors.expiry_requests_awaiting(request.user),
+            "expiry_form": ExpiryRequestForm(),
             "expiring": selectors.expiries_between(
                 request.user, start=today - timedelta(days=30), end=today + timedelta(days=90)
             ),
-            "undelivered": selectors.undeliverable_reminders(request.user)[:50],
             "locations": managed_locations(request.user),
             "today": today,
         },
@@ -133,6 +142,9 @@ def manage(request):
 @require_POST
 @manager_required
 def bulk_verify(request):
+    # Nobody verifies their own card: a batch holding one is refused whole, not just invalid.
+    if selectors.owns_any_record(request.user, request.POST.getlist("records")):
+        raise PermissionDenied(services.OWN_CARD)
     form = BulkVerifyForm(request.POST, queue=selectors.cards_awaiting_verification(request.user))
     if form.is_valid():
         try:
@@ -180,7 +192,7 @@ def decide(request, pk: int):
             messages.success(
                 request, f"{record.certification_type.code} card of {record.staff} {verb}."
             )
-            return redirect(request.POST.get("next") or reverse("certifications:manage"))
+            return redirect(_next_url(request))
     return _record_with_errors(request, record, decision_form=form)
 
 
@@ -206,6 +218,44 @@ def override(request, pk: int):
     return _record_with_errors(request, record, override_form=form)
 
 
+@require_POST
+@manager_required
+def decide_expiry_request(request, pk: int):
+    record = selectors.record_for_manager(request.user, pk)
+    form = ExpiryRequestForm(request.POST)
+    if form.is_valid():
+        approve = form.cleaned_data["decision"] == ExpiryRequestForm.APPROVE
+        service = services.approve_expiry_request if approve else services.refuse_expiry_request
+        try:
+            record = service(
+                record=record,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            verb = "approved" if approve else "refused"
+            messages.success(
+                request,
+                f"Expiry request for {record.staff}'s {record.certification_type.code} card "
+                f"{verb}; it is valid through {record.expires_on:%d %B %Y}.",
+            )
+            return redirect(_next_url(request))
+    return _record_with_errors(request, record, expiry_form=form)
+
+
+def _next_url(request) -> str:
+    """Where to go after a decision: the posted `next` when it is on this site, else the queue."""
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse("certifications:manage")
+
+
 def _record_with_errors(request, record, **forms):
     context = {
         "record": record,
@@ -214,41 +264,8 @@ def _record_with_errors(request, record, **forms):
         "can_manage": True,
         "decision_form": DecisionForm(),
         "override_form": OverrideForm(),
+        "expiry_form": ExpiryRequestForm(),
         "today": record.staff.local_date(timezone.now()),
         **forms,
     }
     return render(request, "certifications/record_detail.html", context, status=400)
-
-
-def calendar_page(request):
-    acting_profile(request, NO_PROFILE, refuse=Http404)
-    now = timezone.now()
-    if request.method == "POST":
-        services.regenerate_calendar_token(user=request.user, now=now)
-        messages.success(request, "New calendar link made. The old link no longer works.")
-        return redirect("certifications:calendar")
-    token = services.calendar_token_for(user=request.user, now=now)
-    feed_url = request.build_absolute_uri(
-        f"{reverse('certifications:calendar_feed')}?token={token.token}"
-    )
-    return render(request, "certifications/calendar.html", {"feed_url": feed_url})
-
-
-@login_not_required
-def calendar_feed(request):
-    """Public by design (calendar apps cannot log in); the secret token is the credential."""
-    token = request.GET.get("token", "")
-    found = (
-        CalendarToken.objects.select_related("user__staff_profile__home_location")
-        .filter(token=token, user__is_active=True, user__staff_profile__is_active=True)
-        .first()
-        if token
-        else None
-    )
-    if found is None:
-        raise Http404("No such calendar.")
-    body = build_calendar(profile=found.user.staff_profile, now=timezone.now())
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

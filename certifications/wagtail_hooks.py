@@ -1,10 +1,10 @@
-"""Wagtail admin: certification types and requirements (educators), the reminder ledger."""
+"""Wagtail admin: certification types and requirements (educators)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from certifications.models import CertificationRequirement, CertificationType, Reminder
+from certifications.models import CertificationRequirement, CertificationType
 
 
 class CertificationTypeViewSet(SnippetViewSet):
@@ -25,24 +25,11 @@ class CertificationRequirementViewSet(SnippetViewSet):
     ordering = ["role__name", "certification_type__name"]
 
 
-class ReminderLedgerViewSet(SnippetViewSet):
-    """Superusers only (no group is granted its permissions; see permissions.py)."""
-
-    model = Reminder
-    icon = "mail"
-    menu_label = _("Reminder ledger")
-    list_display = ["kind", "label", "recipient_key", "due_on", "status", "attempts", "last_error"]
-    list_filter = ["status", "audience"]
-    search_fields = ["label", "item_key", "last_error"]
-    ordering = ["-created_at"]
-    inspect_view_enabled = True
-
-
 class CertificationsGroup(SnippetViewSetGroup):
     menu_label = _("Certifications")
     menu_icon = "doc-full"
     menu_order = 300
-    items = (CertificationTypeViewSet, CertificationRequirementViewSet, ReminderLedgerViewSet)
+    items = (CertificationTypeViewSet, CertificationRequirementViewSet)
 
 
 register_snippet(CertificationsGroup)

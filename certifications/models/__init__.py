@@ -1,16 +1,15 @@
-from certifications.models.calendar import CalendarToken
-from certifications.models.records import CertificationRecord, VerificationStatus
-from certifications.models.reminders import Reminder, ReminderPolicy, ReminderStatus
+from certifications.models.records import (
+    CertificationRecord,
+    ExpiryRequestStatus,
+    VerificationStatus,
+)
 from certifications.models.types import CertificationRequirement, CertificationType, ExpiryRule
 
 __all__ = [
-    "CalendarToken",
     "CertificationRecord",
     "CertificationRequirement",
     "CertificationType",
+    "ExpiryRequestStatus",
     "ExpiryRule",
-    "Reminder",
-    "ReminderPolicy",
-    "ReminderStatus",
     "VerificationStatus",
 ]

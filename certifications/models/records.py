@@ -15,6 +15,15 @@ class VerificationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class ExpiryRequestStatus(models.TextChoices):
+    """A staff member's card says another expiry than the rule's: a manager decides."""
+
+    NONE = "", _("No request")
+    PENDING = "pending", _("Awaiting a manager")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
 class CertificationRecord(models.Model):
     staff = models.ForeignKey(
         StaffProfile, on_delete=models.CASCADE, related_name="certification_records"
@@ -66,6 +75,41 @@ class CertificationRecord(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded at"))
+    # The person never sets their own expiry: a different date on upload is a request, and
+    # `expires_on` keeps the rule's date until another manager approves it.
+    requested_expires_on = models.DateField(
+        _("requested expiry"),
+        null=True,
+        blank=True,
+        help_text=_("The expiry the person says the card shows, when it differs from the rule."),
+    )
+    expiry_request_reason = models.CharField(
+        _("why the expiry differs"), max_length=300, blank=True
+    )
+    expiry_request_status = models.CharField(
+        _("expiry request"),
+        max_length=10,
+        choices=ExpiryRequestStatus.choices,
+        default=ExpiryRequestStatus.NONE,
+        blank=True,
+        db_index=True,
+    )
+    expiry_request_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expiry_request_decided_at = models.DateTimeField(
+        _("expiry request decided at"), null=True, blank=True
+    )
+    expiry_request_note = models.CharField(
+        _("manager's note on the expiry request"),
+        max_length=500,
+        blank=True,
+        help_text=_("Why a request was refused; the person sees it."),
+    )
 
     class Meta:
         ordering = ["-expires_on", "-pk"]
@@ -76,6 +120,17 @@ class CertificationRecord(models.Model):
                 condition=models.Q(expires_on__gte=models.F("issued_on")),
                 name="cert_record_expires_after_issue",
             ),
+            # A request names a date (after the issue date); no request names none.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(expiry_request_status="", requested_expires_on__isnull=True)
+                    | (
+                        ~models.Q(expiry_request_status="")
+                        & models.Q(requested_expires_on__gte=models.F("issued_on"))
+                    )
+                ),
+                name="cert_record_expiry_request_has_a_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -84,3 +139,11 @@ class CertificationRecord(models.Model):
     @property
     def is_expiry_overridden(self) -> bool:
         return bool(self.expiry_override_reason)
+
+    @property
+    def expiry_request_pending(self) -> bool:
+        return self.expiry_request_status == ExpiryRequestStatus.PENDING
+
+    @property
+    def expiry_request_refused(self) -> bool:
+        return self.expiry_request_status == ExpiryRequestStatus.REFUSED

@@ -48,6 +48,15 @@ class CertificationType(models.Model):
             "overdue. Cards themselves have no grace period; leave 0 unless your policy says so."
         ),
     )
+    pending_counts_as_current_days = models.PositiveSmallIntegerField(
+        _("unverified card counts for (days)"),
+        default=0,
+        help_text=_(
+            "The clinic's own policy: for how many days after upload a card nobody has "
+            "verified yet counts as if it were verified. Leave 0 so that only a card a manager "
+            "has checked makes someone current."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

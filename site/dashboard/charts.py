@@ -19,6 +19,7 @@ from organisation.models import StaffProfile
 STATUS_COLOURS = {
     Status.CURRENT: "#2e7d4f",
     Status.DUE_SOON: "#c98a00",
+    Status.AWAITING_VERIFICATION: "#1f6fb2",
     Status.OVERDUE: "#b3261e",
     Status.MISSING: "#6b3fa0",
 }

@@ -25,6 +25,7 @@ from organisation.models import Location, StaffProfile
 STATUS_COLOURS = {
     Status.CURRENT: colors.HexColor("#dff1e4"),
     Status.DUE_SOON: colors.HexColor("#fff0cc"),
+    Status.AWAITING_VERIFICATION: colors.HexColor("#dbe9f7"),
     Status.OVERDUE: colors.HexColor("#fbe0e1"),
     Status.MISSING: colors.HexColor("#efe3f6"),
 }

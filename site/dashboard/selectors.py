@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
+from reminders.selectors import reminders_about
 
 from certifications.selectors import (
     expiries_between,
     holdings_for,
-    reminders_about,
     verified_records,
 )
 from dashboard.charts import (
@@ -167,13 +167,13 @@ def inspection_packet_for(
     )
 
 
-def staff_record_context(*, profile: StaffProfile, now: datetime) -> dict:
+def staff_record_context(*, profile: StaffProfile, viewer: AbstractBaseUser, now: datetime) -> dict:
     """Everything on a person's record page; the caller has checked the viewer may see them."""
     return {
         "profile": profile,
         "rows": compliance_rows(staff=[profile], now=now),
         "holdings": holdings_for(profile, now=now),
-        "reminders": reminders_about(profile)[:100],
+        "reminders": reminders_about(profile, viewer=viewer)[:100],
         "drill_runs": runs_of(profile)[:50],
         "team_drills": team_drills_of(profile)[:50],
         "audit": profile.audit_entries.select_related("actor")[:200],

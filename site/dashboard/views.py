@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from reminders.selectors import reminder_problems
 
 from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
@@ -19,6 +20,7 @@ from organisation.access import manager_required
 from organisation.selectors import managed_locations, managed_staff_for_viewer
 
 MATRIX_PAGE_SIZE = 100
+PROBLEMS_SHOWN = 20
 INVALID_FILTERS = "Some filters are not valid; correct them to see the matrix."
 INVALID_AS_OF = "as_of must be a date, YYYY-MM-DD."
 
@@ -61,6 +63,7 @@ def manage(request):
             "query": query.urlencode(),
             "cards_awaiting": cards_awaiting_verification(request.user).count(),
             "charts": dashboard_charts(viewer=request.user, view=view),
+            "reminder_problems": list(reminder_problems(request.user)[:PROBLEMS_SHOWN]),
         },
     )
 
@@ -104,7 +107,7 @@ def staff_record(request, pk: int):
     return render(
         request,
         "dashboard/staff_record.html",
-        staff_record_context(profile=profile, now=timezone.now()),
+        staff_record_context(profile=profile, viewer=request.user, now=timezone.now()),
     )
 
 

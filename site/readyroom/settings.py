@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "readyroom",
     "organisation",
+    "reminders",
     "dashboard",
     "content",
     "certifications",
@@ -162,7 +163,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_TIMEOUT = 20
+# Per SMTP operation: a mail server that accepts and never answers costs one message this long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ReadyRoom <readyroom@localhost>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -195,6 +197,11 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
+
+# The reminder sweep stops taking new messages this long after it starts (what is left goes in
+# the next run), well inside django-q2's task timeout below; a claimed row's lease outlives it.
+REMINDER_SWEEP_BUDGET_SECONDS = int(os.environ.get("REMINDER_SWEEP_BUDGET_SECONDS", "300"))
+REMINDER_LEASE_SECONDS = int(os.environ.get("REMINDER_LEASE_SECONDS", "600"))
 
 # django-q2: the ORM broker confirms delivery; retry must exceed timeout or long tasks run twice.
 Q_CLUSTER = {

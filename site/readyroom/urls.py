@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("dashboard.urls")),
     path("", include("certifications.urls")),
+    path("", include("reminders.urls")),
     path("", include("training.urls")),
     path("", include("drills.urls")),
 ]

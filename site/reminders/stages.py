@@ -15,6 +15,8 @@ class Schedule:
     overdue_every_days: int = 7  # 0: nothing after the due date
     escalate_from_days: int = 14
     escalate_when_overdue: bool = True
+    regional_after_days: int = 7  # 0: no regional tier
+    directors_after_days: int = 30  # 0: no directors tier
 
 
 def staff_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
@@ -56,3 +58,34 @@ def manager_stage(*, due_on: date | None, today: date, schedule: Schedule) -> st
         return None
     reached = [o for o in schedule.offsets if days_left <= o <= schedule.escalate_from_days]
     return f"before-{min(reached)}" if reached else f"before-{schedule.escalate_from_days}"
+
+
+def _overdue_stage(*, due_on: date | None, today: date, after_days: int, every: int) -> str | None:
+    """ "overdue-N" once more than `after_days` late, stepping every `every` days."""
+    if due_on is None or not after_days:
+        return None
+    late = (today - due_on).days
+    if late <= after_days:
+        return None
+    every = every or 7
+    return f"overdue-{late // every * every}"
+
+
+def regional_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
+    """Regional managers hear of an item overdue more than `regional_after_days`."""
+    return _overdue_stage(
+        due_on=due_on,
+        today=today,
+        after_days=schedule.regional_after_days,
+        every=schedule.overdue_every_days,
+    )
+
+
+def director_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
+    """The medical directors hear of an item overdue more than `directors_after_days`."""
+    return _overdue_stage(
+        due_on=due_on,
+        today=today,
+        after_days=schedule.directors_after_days,
+        every=schedule.overdue_every_days,
+    )

@@ -1,13 +1,19 @@
-"""The daily django-q2 schedule that runs the reminder sweep."""
+"""The django-q2 schedule that runs the reminder sweep every 15 minutes."""
 
 from django.db import DEFAULT_DB_ALIAS
 
 SCHEDULE_NAME = "readyroom-send-reminders"
-TASK = "certifications.tasks.send_reminders"
+TASK = "reminders.tasks.send_reminders"
+EVERY_MINUTES = 15
 
 
 def ensure_reminder_schedule(*, using=DEFAULT_DB_ALIAS, **kwargs):
-    """Create or update the daily schedule by name: running it twice leaves one schedule."""
+    """Create or update the schedule by name: running it twice leaves one schedule.
+
+    Every 15 minutes: each run is idempotent (the ledger keys reminders by the recipient's
+    local date and stage), and frequent runs let mail go out when each recipient's working
+    day starts and retries follow their backoff.
+    """
     from django.db import connections
     from django_q.models import Schedule
 
@@ -17,7 +23,8 @@ def ensure_reminder_schedule(*, using=DEFAULT_DB_ALIAS, **kwargs):
         name=SCHEDULE_NAME,
         defaults={
             "func": TASK,
-            "schedule_type": Schedule.DAILY,
+            "schedule_type": Schedule.MINUTES,
+            "minutes": EVERY_MINUTES,
             "repeats": -1,
         },
     )

@@ -3,7 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from certifications.reminders.sweep import run_sweep
+from reminders.sweep import run_sweep
 
 
 def _date(value: str) -> date:
@@ -15,8 +15,10 @@ def _date(value: str) -> date:
 
 class Command(BaseCommand):
     help = (
-        "Send the reminders due today (certifications, training, drills), each exactly once, "
-        "and the weekly manager digest. Prints one line per reminder and a summary."
+        "Run the reminder sweep now (the django-q2 schedule runs it every 15 minutes): send "
+        "each recipient one message with everything due for them (certifications, training, "
+        "drills, escalations, alerts, the weekly digest), each item exactly once. Prints one "
+        "line per reminder and a summary."
     )
 
     def add_arguments(self, parser):

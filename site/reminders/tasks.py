@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 
-from certifications.reminders.sweep import run_sweep
+from reminders.sweep import run_sweep
 
 
 def send_reminders() -> str:
-    """The daily sweep; returns its summary (kept in django-q2's task result)."""
+    """One sweep inside its time budget; returns its summary (kept in django-q2's result)."""
     return run_sweep(now=timezone.now()).summary

@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from certifications.reminders.mail import absolute
 from organisation.compliance import compliance_rows
 from organisation.models import StaffProfile
+from reminders.links import absolute
 
 
 def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
@@ -25,15 +25,17 @@ def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
         event.add("dtstamp", now)
         event.add("dtstart", row.due_on)
         event.add("dtend", row.due_on + timedelta(days=1))
-        verb = "expires" if row.kind == "certification" else "due"
-        event.add("summary", f"{row.label} {verb}")
+        event.add("summary", f"{row.label} {row.due_word}")
         link = absolute(row.url)
-        event.add("description", f"{row.label} {verb} on {row.due_on:%d %B %Y}. {link}")
+        what = f" {row.action}" if row.action else ""
+        event.add(
+            "description", f"{row.label} {row.due_word} on {row.due_on:%d %B %Y}.{what} {link}"
+        )
         event.add("url", link)
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{row.label} {verb} in a week")
+        alarm.add("description", f"{row.label} {row.due_word} in a week")
         alarm.add("trigger", timedelta(days=-7))
         event.add_component(alarm)
         calendar.add_component(event)

@@ -1,1 +1,0 @@
-"""The reminder sweep: plan what is due from compliance rows, record it, send it once."""
