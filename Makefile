@@ -23,16 +23,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[test]"
 	touch $@
 
-# The worker and the site run side by side; Ctrl-C (or either one dying) stops both.
+# The worker and the site run side by side (run_local); Ctrl-C or SIGTERM stops both within
+# 10 s, and either one dying stops the other.
 run: export DEBUG ?= 1
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	@echo "ReadyRoom on http://$(HOST):$(PORT)/ - logins in README.md. Ctrl-C stops it."
-	@trap 'kill $$(jobs -p) 2>/dev/null; wait' INT TERM EXIT; \
-	$(PY) manage.py qcluster & \
-	$(PY) manage.py runserver --noreload $(HOST):$(PORT) & \
-	wait -n
+	exec $(PY) manage.py run_local $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
