@@ -13,6 +13,19 @@ from organisation.compliance import ComplianceRow, Status, judged_on
 from organisation.models import StaffProfile
 
 KIND = "drill"
+# What a drill row asks of the person (and their manager), by status.
+ACTIONS = {
+    Status.MISSING: "Run the drill scenario, on your own or in a team drill",
+    Status.OVERDUE: "Run the drill scenario again, on your own or in a team drill",
+    Status.DUE_SOON: "Run the drill scenario again before it falls due",
+    Status.CURRENT: "Run the drill scenario again before it falls due",
+}
+MANAGER_ACTIONS = {
+    Status.MISSING: "Schedule a team drill",
+    Status.OVERDUE: "Schedule a team drill",
+    Status.DUE_SOON: "Schedule a team drill",
+    Status.CURRENT: "",
+}
 
 
 def add_months(day: date, months: int) -> date:
@@ -80,15 +93,18 @@ def drill_rows(
                 if counts and on <= day and (latest is None or on > latest):
                     latest = on
             due_on = add_months(latest, requirement.every_months) if latest else None
+            status = judge(due_on=due_on, as_of=day)
             rows.append(
                 ComplianceRow(
                     staff_id=profile.pk,
                     kind=KIND,
                     requirement_key=str(page_id),
                     label=requirement.page.title,
-                    status=judge(due_on=due_on, as_of=day),
+                    status=status,
                     due_on=due_on,
                     url=requirement.page.url or "",
+                    action=ACTIONS[status],
+                    manager_action=MANAGER_ACTIONS[status],
                 )
             )
     return rows

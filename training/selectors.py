@@ -18,6 +18,21 @@ from training.status import ModuleStatus, add_months, judge_module
 
 KIND = "training"
 DUE_SOON_DAYS = getattr(settings, "TRAINING_DUE_SOON_DAYS", 30)
+# What a training row asks of the person (and their manager), by where they stand.
+ACTIONS = {
+    ModuleStatus.NOT_STARTED: "Work through the module and pass its quiz",
+    ModuleStatus.IN_PROGRESS: "Finish the module's quiz and pass it",
+    ModuleStatus.PASSED: "Retake the module's quiz before your pass lapses",
+    ModuleStatus.DUE_SOON: "Retake the module's quiz before your pass lapses",
+    ModuleStatus.OVERDUE: "Retake the module and pass its quiz",
+}
+MANAGER_ACTIONS = {
+    ModuleStatus.NOT_STARTED: "Set aside time for the module",
+    ModuleStatus.IN_PROGRESS: "Check in on the unfinished quiz",
+    ModuleStatus.PASSED: "",
+    ModuleStatus.DUE_SOON: "Set aside time to retake the module",
+    ModuleStatus.OVERDUE: "Set aside time to retake the module",
+}
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,8 @@ def training_rows(
                     status=status.compliance,
                     due_on=until,
                     url=module.get_url() or "",
+                    action=ACTIONS[status],
+                    manager_action=MANAGER_ACTIONS[status],
                 )
             )
     return rows

@@ -101,12 +101,14 @@ def test_one_card_reads_as_one_card(client, maria, two_cards):
     assert _statuses(two_cards) == ["verified", "pending"]
 
 
-def test_own_card_cannot_be_verified_in_bulk(client, maria, bls):
+def test_own_card_cannot_be_verified_in_bulk(client, maria, bls, two_cards):
     own = _pending(maria, bls)
     client.force_login(maria.user)
-    response = client.post(BULK, {"records": [own.pk], "checked": "on"})
-    assert response.status_code == 400
-    assert _statuses([own]) == ["pending"]
+    for records in ([own.pk], [two_cards[0].pk, own.pk]):
+        response = client.post(BULK, {"records": records, "checked": "on"})
+        assert response.status_code == 403
+    assert _statuses([own, *two_cards]) == ["pending", "pending", "pending"]
+    assert not AuditEntry.objects.filter(action="certification.verified").exists()
 
 
 def test_staff_get_403_and_get_is_not_allowed(client, sam, maria, two_cards):

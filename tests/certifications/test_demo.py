@@ -1,7 +1,13 @@
 import datetime
+from collections import Counter
 
 from certifications import demo
-from certifications.models import CertificationRecord, CertificationType, VerificationStatus
+from certifications.models import (
+    CertificationRecord,
+    CertificationType,
+    ExpiryRequestStatus,
+    VerificationStatus,
+)
 from certifications.selectors import certification_rows
 from organisation.compliance import Status
 from organisation.demo import remove_demo_organisation, seed_organisation
@@ -24,13 +30,23 @@ def test_seed_spreads_statuses_and_is_idempotent(db, now):
     staff = list(StaffProfile.objects.select_related("home_location"))
     rows = certification_rows(staff=staff, now=now, as_of=TODAY)
     statuses = {row.status for row in rows}
-    assert statuses == {Status.CURRENT, Status.DUE_SOON, Status.OVERDUE, Status.MISSING}
+    assert statuses == set(Status)
+    # Most cards are verified by a manager; a few wait, one was rejected with a reason.
+    by_state = Counter(CertificationRecord.objects.values_list("verification_status", flat=True))
+    assert by_state[VerificationStatus.VERIFIED] > 3 * by_state[VerificationStatus.PENDING] > 0
+    (rejected,) = CertificationRecord.objects.filter(
+        verification_status=VerificationStatus.REJECTED
+    )
+    assert rejected.verification_note and rejected.verified_by != rejected.staff.user
     assert CertificationRecord.objects.filter(
-        verification_status=VerificationStatus.PENDING
+        expiry_request_status=ExpiryRequestStatus.PENDING
     ).exists()
+    leo = next(r for r in rows if r.staff_id == rejected.staff_id and r.requirement_key == "BLS")
+    assert leo.note.startswith("Your card uploaded on") and rejected.verification_note in leo.note
     sam = StaffProfile.objects.get(user__username="staff")
     sam_rows = {r.requirement_key: r.status for r in rows if r.staff_id == sam.pk}
     assert sam_rows["BLS"] is Status.DUE_SOON
+    assert sam_rows["LSO"] is Status.AWAITING_VERIFICATION
     # Every demo person needs BLS; injectors ACLS.
     assert len([r for r in rows if r.requirement_key == "BLS"]) == len(staff)
 

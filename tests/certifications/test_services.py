@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from certifications import services
 from certifications.files import CARD_TOO_LARGE, CARD_WRONG_TYPE, MAX_CARD_BYTES
-from certifications.models import CertificationRecord, VerificationStatus
+from certifications.models import CertificationRecord, ExpiryRequestStatus, VerificationStatus
 from organisation.models import AuditEntry
 from tests.factories.certifications import (
     JPEG_BYTES,
@@ -52,7 +52,7 @@ def test_a_renewal_supersedes_the_previous_record_and_keeps_history(sam, bls, no
     assert newer.supersedes == new
 
 
-def test_an_override_needs_a_reason_and_is_logged(sam, bls, now):
+def test_a_different_expiry_on_upload_is_a_request_with_a_reason(sam, bls, now):
     with pytest.raises(ValidationError) as error:
         _upload(sam, bls, now, expires_on=datetime.date(2027, 12, 31))
     assert services.OVERRIDE_NEEDS_REASON in error.value.message_dict["override_reason"]
@@ -61,8 +61,16 @@ def test_an_override_needs_a_reason_and_is_logged(sam, bls, now):
     record = _upload(
         sam, bls, now, expires_on=datetime.date(2027, 12, 31), override_reason="Card says so"
     )
-    assert record.expires_on == datetime.date(2027, 12, 31)
-    assert AuditEntry.objects.filter(action="certification.expiry_overridden").count() == 1
+    # The person never sets their own expiry: the rule's date counts until a manager decides.
+    assert record.expires_on == datetime.date(2028, 2, 29)
+    assert record.requested_expires_on == datetime.date(2027, 12, 31)
+    assert (record.expiry_request_status, record.expiry_request_reason) == (
+        ExpiryRequestStatus.PENDING,
+        "Card says so",
+    )
+    assert record.expiry_override_reason == ""
+    assert AuditEntry.objects.filter(action="certification.expiry_requested").count() == 1
+    assert not AuditEntry.objects.filter(action="certification.expiry_overridden").exists()
 
 
 def test_the_rule_date_given_explicitly_is_not_an_override(sam, bls, now):
@@ -156,6 +164,8 @@ def test_override_expiry_later(sam, maria, now):
 
 
 def test_calendar_token_regenerates(sam, now):
-    first = services.calendar_token_for(user=sam.user, now=now).token
-    assert services.calendar_token_for(user=sam.user, now=now).token == first
-    assert services.regenerate_calendar_token(user=sam.user, now=now).token != first
+    from reminders import services as reminder_services
+
+    first = reminder_services.calendar_token_for(user=sam.user, now=now).token
+    assert reminder_services.calendar_token_for(user=sam.user, now=now).token == first
+    assert reminder_services.regenerate_calendar_token(user=sam.user, now=now).token != first

@@ -6,9 +6,10 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from certifications.files import CARD_TOO_LARGE, CARD_WRONG_TYPE
-from certifications.models import CalendarToken, CertificationRecord, VerificationStatus
+from certifications.models import CertificationRecord, VerificationStatus
 from certifications.services import REJECT_NEEDS_NOTE, upload_record
 from organisation.models import AuditEntry
+from reminders.models import CalendarToken
 from tests.factories import StaffProfileFactory, UserFactory
 from tests.factories.certifications import (
     PDF_BYTES,
@@ -193,13 +194,17 @@ def test_my_page_query_count_is_flat(client, sam, bls, django_assert_max_num_que
 
 
 def test_calendar_feed_is_valid_icalendar_with_the_expiry(client, card, sam):
+    # Only a verified card has an expiry that counts (an unverified one awaits a manager).
+    CertificationRecord.objects.filter(pk=card.pk).update(
+        verification_status=VerificationStatus.VERIFIED
+    )
     client.force_login(sam.user)
-    page = client.get(reverse("certifications:calendar"))
+    page = client.get(reverse("reminders:calendar"))
     feed_url = page.context["feed_url"]
     assert "token=" in feed_url
     client.logout()
     token = CalendarToken.objects.get(user=sam.user).token
-    response = client.get(reverse("certifications:calendar_feed"), {"token": token})
+    response = client.get(reverse("reminders:calendar_feed"), {"token": token})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
@@ -211,13 +216,13 @@ def test_calendar_feed_is_valid_icalendar_with_the_expiry(client, card, sam):
 
 
 def test_calendar_feed_wrong_or_old_token_is_404(client, sam):
-    url = reverse("certifications:calendar_feed")
+    url = reverse("reminders:calendar_feed")
     assert client.get(url, {"token": "guess"}).status_code == 404
     assert client.get(url).status_code == 404
     client.force_login(sam.user)
-    client.get(reverse("certifications:calendar"))
+    client.get(reverse("reminders:calendar"))
     old = CalendarToken.objects.get(user=sam.user).token
-    client.post(reverse("certifications:calendar"))
+    client.post(reverse("reminders:calendar"))
     client.logout()
     assert client.get(url, {"token": old}).status_code == 404
 

@@ -33,9 +33,10 @@ def test_row_key_ignores_status_and_due_date():
     assert not a.needs_action and b.needs_action
 
 
-def test_status_values_are_the_four_the_design_names():
-    assert [s.value for s in Status] == ["current", "due_soon", "overdue", "missing"]
+def test_status_values_are_the_five_the_design_names():
+    assert [s.value for s in Status] == ["current", "due_soon", "awaiting", "overdue", "missing"]
     assert Status.DUE_SOON.label == "Due soon"
+    assert Status.AWAITING_VERIFICATION.label == "Awaiting verification"
 
 
 def test_rows_come_from_every_registered_provider_in_order(db, now):
