@@ -64,3 +64,12 @@ class CertificationRecordFactory(factory.django.DjangoModelFactory):
     verification_status = VerificationStatus.VERIFIED
     uploaded_at = factory.LazyFunction(timezone.now)
     card_content_type = ""
+
+    class Params:
+        # CertificationRecordFactory(pending=True): uploaded, nobody has checked it yet.
+        pending = factory.Trait(verification_status=VerificationStatus.PENDING)
+        # CertificationRecordFactory(rejected=True): a manager turned it down, with a reason.
+        rejected = factory.Trait(
+            verification_status=VerificationStatus.REJECTED,
+            verification_note="The card number cannot be read",
+        )
