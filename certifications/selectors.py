@@ -302,21 +302,21 @@ def cards_awaiting_verification(viewer: AbstractBaseUser) -> QuerySet[Certificat
 def expiries_between(
     viewer: AbstractBaseUser, *, start: date, end: date
 ) -> QuerySet[CertificationRecord]:
-    """Counting records (latest of their chain, not rejected) of the viewer's locations' active
-    staff that expire between `start` and `end` inclusive, soonest first."""
+    """Counting records (the verified card with the latest expiry of its person and type) of
+    the viewer's locations' active staff that expire between `start` and `end` inclusive,
+    soonest first. As in the compliance rows, only a verified card counts: a renewal awaiting
+    verification (it is in the queue) or rejected does not replace it."""
     return (
         _managed_records(viewer)
-        .filter(expires_on__range=(start, end))
-        .exclude(verification_status=VerificationStatus.REJECTED)
-        # Only the record that counts (as in the compliance rows): a later card that is not
-        # rejected replaces this one; a rejected renewal does not.
+        .filter(expires_on__range=(start, end), verification_status=VerificationStatus.VERIFIED)
         .exclude(
             Exists(
                 CertificationRecord.objects.filter(
                     staff=OuterRef("staff"),
                     certification_type=OuterRef("certification_type"),
                     expires_on__gt=OuterRef("expires_on"),
-                ).exclude(verification_status=VerificationStatus.REJECTED)
+                    verification_status=VerificationStatus.VERIFIED,
+                )
             )
         )
         .select_related("staff__user", "certification_type")

@@ -35,6 +35,8 @@ def test_missing_without_a_run(scenario, injector, injector_role, now):
     assert (row.status, row.due_on, row.kind) == (Status.MISSING, None, KIND)
     assert row.url == scenario.url
     assert row.requirement_key == str(scenario.pk)
+    assert row.action == "Run the drill scenario, on your own or in a team drill"
+    assert row.manager_action == "Schedule a team drill"
 
 
 def test_current_after_a_run_meeting_the_score(scenario, injector, injector_role, now):

@@ -93,6 +93,10 @@ def test_provider_reports_rows_with_the_module_url(module, sam, lee, now):
     assert rows[sam.pk].due_on == datetime.date(2026, 3, 18)
     assert rows[sam.pk].url == module.url and rows[sam.pk].requirement_key == str(module.pk)
     assert rows[lee.pk].status is Status.MISSING and rows[lee.pk].due_on is None
+    # What to do, in the clinic's words, so reminders never branch on the kind.
+    assert rows[sam.pk].action == selectors.ACTIONS[ModuleStatus.DUE_SOON]
+    assert rows[lee.pk].action == "Work through the module and pass its quiz"
+    assert rows[lee.pk].manager_action and rows[lee.pk].due_word == "due"
 
 
 def test_provider_skips_unpublished_modules_and_people_without_the_role(module, brookline, now):
