@@ -44,6 +44,8 @@ def run_sweep(
     progress: Callable[[SweepLine], None] | None = None,
 ) -> SweepReport:
     """Send what is due, each item once; return what happened, line by line."""
+    budget = settings.REMINDER_SWEEP_BUDGET_SECONDS if budget_seconds is None else budget_seconds
+    deadline = time.monotonic() + budget  # planning counts against the budget too
     report = SweepReport(dry_run=dry_run)
     emit = progress or (lambda line: None)
     plan = plan_reminders(now=now, as_of=as_of)
@@ -58,13 +60,12 @@ def run_sweep(
     report.alerts += ledger.raise_alerts(now=now)
 
     policy = ReminderPolicy.load()
-    budget = settings.REMINDER_SWEEP_BUDGET_SECONDS if budget_seconds is None else budget_seconds
     sending = _Sending(
         owner=f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}",
         now=now,
         as_of=as_of,
         policy=policy,
-        deadline=time.monotonic() + budget,
+        deadline=deadline,
         lease_until=now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS),
         report=report,
         emit=emit,

@@ -1,8 +1,8 @@
 from datetime import date, timedelta
 
 import pytest
+from reminders.stages import Schedule, manager_stage, staff_stage
 
-from certifications.reminders.stages import Schedule, manager_stage, staff_stage
 from certifications.status import judge
 from organisation.compliance import Status
 

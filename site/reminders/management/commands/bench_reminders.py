@@ -2,6 +2,7 @@ import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -10,10 +11,11 @@ from certifications.models import (
     CertificationRecord,
     CertificationRequirement,
     CertificationType,
-    ReminderPolicy,
 )
-from certifications.reminders.sweep import run_sweep
+from organisation import groups
 from organisation.models import JobRole, Location, StaffProfile
+from reminders.models import ReminderPolicy
+from reminders.sweep import run_sweep
 
 RECORDS_PER_PERSON = 4  # two required types, each an expired card and its renewal
 
@@ -24,10 +26,10 @@ class _Rollback(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Time the reminder sweep and count its SQL queries at several sizes of certification "
-        "records. Builds throwaway data inside a transaction that is rolled back; sends mail "
-        "to memory only. Prints, per size: the first sweep (a backlog), the next day's "
-        "sweep (steady state) and a re-run of that day (nothing new)."
+        "Time the reminder sweep and count its messages and SQL queries at several sizes of "
+        "certification records. Builds throwaway data inside a transaction that is rolled "
+        "back; sends mail to memory only. Prints, per size: the first sweep (a backlog), the "
+        "next day's sweep (steady state) and a re-run 15 minutes later (nothing new)."
     )
 
     def add_arguments(self, parser):
@@ -60,19 +62,21 @@ class Command(BaseCommand):
             f"\n{size:,} records ({people:,} people) built in "
             f"{clock.perf_counter() - started:.1f} s"
         )
-        for label, day in (
-            ("first sweep (backlog)", today - timedelta(days=1)),
-            ("next day (steady state)", today),
-            ("same day again", today),
+        for label, day, minute in (
+            ("first sweep (backlog)", today - timedelta(days=1), 0),
+            ("next day (steady state)", today, 0),
+            ("15 minutes later", today, 15),
         ):
-            now = datetime.combine(day, time(12), tzinfo=UTC)
+            now = datetime.combine(day, time(15, minute), tzinfo=UTC)  # 10:00 in the clinic
             with CaptureQueriesContext(connection) as queries:
                 started = clock.perf_counter()
-                report = run_sweep(now=now, as_of=day)
+                # No time budget: the bench measures how long the whole backlog takes.
+                report = run_sweep(now=now, as_of=day, budget_seconds=24 * 3600)
                 elapsed = clock.perf_counter() - started
             self.stdout.write(
-                f"  {label:<24} {elapsed:7.2f} s  {len(queries):5d} queries  "
-                f"{report.count('sent'):6d} sent  {report.planned:6d} planned"
+                f"  {label:<24} {elapsed:7.2f} s  {len(queries):6d} queries  "
+                f"{report.messages:6d} messages  {report.count('sent'):6d} reminders sent  "
+                f"{report.planned:6d} planned"
             )
 
     def _build(self, size: int, today: date) -> int:
@@ -102,6 +106,8 @@ class Command(BaseCommand):
             [StaffProfile(user=u, home_location=location) for u in users], batch_size=2000
         )
         profiles[0].managed_locations.add(location)  # the first is the clinic's manager
+        directors, _ = Group.objects.get_or_create(name=groups.MEDICAL_DIRECTORS)
+        profiles[0].user.groups.add(directors)  # and its medical director
         StaffProfile.locations.through.objects.bulk_create(
             [
                 StaffProfile.locations.through(staffprofile_id=p.pk, location_id=location.pk)
