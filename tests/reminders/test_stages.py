@@ -1,7 +1,13 @@
 from datetime import date, timedelta
 
 import pytest
-from reminders.stages import Schedule, manager_stage, staff_stage
+from reminders.stages import (
+    Schedule,
+    director_stage,
+    manager_stage,
+    regional_stage,
+    staff_stage,
+)
 
 from certifications.status import judge
 from organisation.compliance import Status
@@ -81,3 +87,48 @@ def test_status_on_a_date(today, grace, status):
 
 def test_nothing_held_is_missing():
     assert judge(expires_on=None, as_of=DUE, renewal_window_days=90) is Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("days_late", "regional", "director"),
+    [
+        (-3, None, None),
+        (7, None, None),
+        (8, "overdue-7", None),
+        (14, "overdue-14", None),
+        (30, "overdue-28", None),
+        (31, "overdue-28", "overdue-28"),
+        (35, "overdue-35", "overdue-35"),
+    ],
+)
+def test_regional_managers_after_seven_days_and_directors_after_thirty(
+    days_late, regional, director
+):
+    today = DUE + timedelta(days=days_late)
+    assert regional_stage(due_on=DUE, today=today, schedule=POLICY) == regional
+    assert director_stage(due_on=DUE, today=today, schedule=POLICY) == director
+    assert regional_stage(due_on=None, today=today, schedule=POLICY) is None
+
+
+def test_a_tier_set_to_zero_is_off():
+    off = Schedule(offsets=(30,), regional_after_days=0, directors_after_days=0)
+    late = DUE + timedelta(days=100)
+    assert regional_stage(due_on=DUE, today=late, schedule=off) is None
+    assert director_stage(due_on=DUE, today=late, schedule=off) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("manager:overdue-35", "Escalated to a manager, 35 days overdue"),
+        ("staff:before-1", "To the person, 1 day before"),
+        ("staff:before-30", "To the person, 30 days before"),
+        ("director:overdue-28", "Escalated to a medical director, 28 days overdue"),
+        ("digest:weekly", "Weekly digest"),
+        ("staff:missing", "To the person, none on record"),
+    ],
+)
+def test_a_reminders_kind_reads_as_words(kind, text):
+    from reminders.models import Reminder
+
+    assert Reminder(kind=kind).stage_text == text
