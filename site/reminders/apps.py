@@ -12,6 +12,7 @@ class RemindersConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
+        from reminders import checks  # noqa: F401 - registers the settings checks
         from reminders.models import Reminder
         from reminders.policies import ReminderLedgerPolicy, grant_editor_permissions
         from reminders.schedule import ensure_reminder_schedule

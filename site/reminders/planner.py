@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
+from hashlib import sha1
 
 from django.db.models import QuerySet
 
@@ -235,6 +236,10 @@ def plan_reminders(
             if row.waits_on_manager
             else staff_stage(due_on=row.due_on, today=today, schedule=schedule)
         )
+        if row.note and not row.waits_on_manager:
+            # Something new to tell (a rejected card and why): a reminder of its own, sent
+            # once per note, even where the item had been reminded at this stage already.
+            stage = f"{stage or 'notice'}:n{sha1(row.note.encode()).hexdigest()[:8]}"
         if stage:
             problem = "" if person.user.email else NO_EMAIL.format(name=person)
             plan.append(planned(Audience.STAFF, stage, person, problem))

@@ -119,3 +119,12 @@ def test_calendar_feed_wrong_or_old_token_is_404(client, sam):
     client.post(reverse("reminders:calendar"))
     client.logout()
     assert client.get(url, {"token": old}).status_code == 404
+
+
+def test_settings_that_would_break_the_crash_bound_fail_the_checks(settings):
+    from reminders.checks import BUDGET_OVER_TIMEOUT, LEASE_TOO_SHORT, sweep_limits
+
+    assert sweep_limits() == []
+    settings.REMINDER_LEASE_SECONDS = settings.REMINDER_SWEEP_BUDGET_SECONDS
+    settings.REMINDER_SWEEP_BUDGET_SECONDS = settings.Q_CLUSTER["timeout"]
+    assert [e.msg for e in sweep_limits()] == [BUDGET_OVER_TIMEOUT, LEASE_TOO_SHORT]
