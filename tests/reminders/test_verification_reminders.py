@@ -3,10 +3,10 @@
 import datetime
 
 from django.core import mail
-
-from certifications.services import reject_record, upload_record
 from reminders.models import Reminder
 from reminders.sweep import run_sweep
+
+from certifications.services import reject_record, upload_record
 from tests.factories.certifications import CertificationRecordFactory, pdf_upload
 
 EXPIRES = datetime.date(2026, 3, 31)
