@@ -1,0 +1,180 @@
+"""Every named URL, tried by every kind of visitor, with the status each must get.
+
+The URL configuration is walked, so a new URL without an entry here fails
+`test_every_named_url_has_an_entry`. Ids come from one small world: two locations, a regional
+manager over one of them and a third, an educator and a medical director; the records
+belong to Nadia at North.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from organisation import groups
+from reminders.models import CalendarToken
+from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories.certifications import CertificationRecordFactory, pdf_upload
+from tests.factories.drills import (
+    DrillIndexPageFactory,
+    DrillScenarioPageFactory,
+    TeamDrillSessionFactory,
+)
+from tests.factories.training import (
+    TrainingIndexPageFactory,
+    correct_answers,
+    module_with_questions,
+)
+from training import services as training_services
+
+ROLES = ("anonymous", "staff", "manager", "other_manager", "regional", "educator", "director")
+# Wagtail's own routes (admin, documents, page serving, its login helpers) have their own
+# permission system and tests; static and media are files.
+SKIPPED_PREFIXES = ("admin/", "documents/")
+SKIPPED_NAMES = {"wagtail_serve", "wagtailcore_authenticate_with_password", "wagtailcore_login"}
+
+LOGIN = 302  # anonymous visitors are sent to the login page
+
+
+def row(anonymous, staff, manager, other_manager, regional, educator, director):
+    return dict(
+        zip(
+            ROLES,
+            (anonymous, staff, manager, other_manager, regional, educator, director),
+            strict=True,
+        )
+    )
+
+
+EVERYONE_200 = row(200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN_200 = row(LOGIN, 200, 200, 200, 200, 200, 200)
+MANAGERS_200 = row(LOGIN, 403, 200, 200, 200, 403, 403)
+# An object of North's: the other location's manager gets the same 404 as for a missing one.
+NORTH_OBJECT = row(LOGIN, 403, 200, 404, 200, 403, 403)
+# A record of Nadia's seen from her "my" pages: only she and her managers.
+NADIAS_RECORD = row(LOGIN, 404, 200, 404, 200, 404, 404)
+# A manager's POST with an empty form: 400 with the errors; another location's: 404.
+NORTH_DECISION = row(LOGIN, 403, 400, 404, 400, 403, 403)
+
+# name -> (method, how to build the URL's arguments from the world, expected per role)
+MATRIX = {
+    "login": ("get", None, EVERYONE_200),
+    "logout": ("get", None, row(LOGIN, 405, 405, 405, 405, 405, 405)),
+    "password_change": ("get", None, SIGNED_IN_200),
+    "password_change_done": ("get", None, SIGNED_IN_200),
+    "password_reset": ("get", None, EVERYONE_200),
+    "password_reset_done": ("get", None, EVERYONE_200),
+    "password_reset_confirm": ("get", lambda w: ["bm9ib2R5", "set-password"], EVERYONE_200),
+    "password_reset_complete": ("get", None, EVERYONE_200),
+    "dashboard:manage": ("get", None, MANAGERS_200),
+    "dashboard:export_csv": ("get", None, MANAGERS_200),
+    "dashboard:export_xlsx": ("get", None, MANAGERS_200),
+    "dashboard:staff_record": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
+    "dashboard:inspection_packet": ("get", lambda w: ["north"], NORTH_OBJECT),
+    "certifications:my_certifications": ("get", None, SIGNED_IN_200),
+    "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
+    "certifications:card": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
+    "certifications:manage": ("get", None, MANAGERS_200),
+    "certifications:bulk_verify": ("post", None, row(LOGIN, 403, 400, 400, 400, 403, 403)),
+    "certifications:decide": ("post", lambda w: [w["record"].pk], NORTH_DECISION),
+    "certifications:override": ("post", lambda w: [w["record"].pk], NORTH_DECISION),
+    "certifications:expiry_request": ("post", lambda w: [w["record"].pk], NORTH_DECISION),
+    "reminders:calendar": ("get", None, SIGNED_IN_200),
+    # Public by design (calendar apps cannot sign in): without the secret token, nothing.
+    "reminders:calendar_feed": ("get", None, row(404, 404, 404, 404, 404, 404, 404)),
+    "training:my_training": ("get", None, SIGNED_IN_200),
+    # A certificate is its owner's alone (managers see completions on the staff record).
+    "training:certificate": ("get", lambda w: [w["attempt"].pk], row(LOGIN, 404, 404, 404, 404, 404, 404)),
+    # Public by design: an inspector checks a certificate's code without an account.
+    "training:verify": ("get", lambda w: [w["attempt"].certificate_code], EVERYONE_200),
+    "drills:my_drills": ("get", None, SIGNED_IN_200),
+    "drills:session_list": ("get", None, MANAGERS_200),
+    "drills:session_new": ("get", None, MANAGERS_200),
+    "drills:session_detail": ("get", lambda w: [w["session"].pk], NORTH_OBJECT),
+}  # fmt: skip
+
+
+def named_urls() -> set[str]:
+    def walk(patterns, prefix="", namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                text = prefix + str(pattern.pattern)
+                if text.startswith(SKIPPED_PREFIXES):
+                    continue
+                yield from walk(pattern.url_patterns, text, pattern.namespace or namespace)
+            elif pattern.name and pattern.name not in SKIPPED_NAMES:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_named_url_has_an_entry():
+    assert named_urls() == set(MATRIX), (
+        f"missing: {sorted(named_urls() - set(MATRIX))}, stale: {sorted(set(MATRIX) - named_urls())}"
+    )
+
+
+@pytest.fixture
+def world(home_page, settings, tmp_path):
+    settings.PRIVATE_STORAGE_ROOT = tmp_path
+    north = LocationFactory(name="North", slug="north")
+    south = LocationFactory(name="South", slug="south")
+    east = LocationFactory(name="East", slug="east")
+    nadia = StaffProfileFactory(home_location=north, user__first_name="Nadia")
+    record = CertificationRecordFactory(
+        staff=nadia, verification_status="pending", card_file=pdf_upload()
+    )
+    module = module_with_questions(TrainingIndexPageFactory(parent=home_page), count=2)
+    now = timezone.now()
+    attempt = training_services.start_attempt(staff=nadia, module=module, now=now)
+    attempt = training_services.submit_attempt(
+        attempt=attempt, answers=correct_answers(attempt), now=now
+    )
+    scenario = DrillScenarioPageFactory(parent=DrillIndexPageFactory(parent=home_page))
+    session = TeamDrillSessionFactory(location=north, page=scenario, participants=[nadia])
+    CalendarToken.objects.create(user=nadia.user, created_at=now)
+    people = {
+        "staff": StaffProfileFactory(home_location=north),
+        "manager": ManagerFactory(home_location=north),
+        "other_manager": ManagerFactory(home_location=south),
+        "regional": ManagerFactory(home_location=north, managed_locations=[north, east]),
+        "educator": StaffProfileFactory(
+            home_location=north, user__groups=[groups.STAFF, groups.EDUCATORS]
+        ),
+        "director": StaffProfileFactory(
+            home_location=north, user__groups=[groups.STAFF, groups.MEDICAL_DIRECTORS]
+        ),
+    }
+    assert attempt.certificate_code, "the fixture's attempt must have passed"
+    return {"nadia": nadia, "record": record, "attempt": attempt, "session": session, **people}
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_each_url_answers_each_visitor_as_it_should(client, world, name):
+    method, arguments, expected = MATRIX[name]
+    url = reverse(name, args=arguments(world) if arguments else None)
+    got = {}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world[role].user)
+        response = getattr(client, method)(url)
+        got[role] = response.status_code
+        if response.status_code == LOGIN and role == "anonymous":
+            assert response["Location"].startswith(reverse("login")), (name, response["Location"])
+    assert got == expected, f"{name} ({url})"
+
+
+def test_nothing_changed_by_the_refused_posts(client, world):
+    record = world["record"]
+    for role in ("staff", "other_manager", "educator", "director"):
+        client.force_login(world[role].user)
+        client.post(reverse("certifications:decide", args=[record.pk]), {"decision": "verify"})
+        client.post(
+            reverse("certifications:override", args=[record.pk]),
+            {"expires_on": "2030-01-31", "override_reason": "say so"},
+        )
+    record.refresh_from_db()
+    assert record.verification_status == "pending"
+    assert record.expires_on != datetime.date(2030, 1, 31)
