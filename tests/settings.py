@@ -23,3 +23,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Logging in (accounts): most tests log in with force_login, which never gives a second
+# factor, and Client.login() cannot pass django-axes the request it needs. The tests of
+# both turn them back on with the `settings` fixture (tests/accounts/).
+READYROOM_MFA_REQUIRED = False
+AXES_ENABLED = False

@@ -1,6 +1,7 @@
 """ReadyRoom settings: one module, read from environment variables, safe defaults for local use."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "certifications",
     "training",
     "drills",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -58,6 +60,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_q",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,11 +78,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Everything needs a login; views that must stay open say so with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Then the second factor, for those who have one or whose role requires it (accounts).
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its answer (accounts.views).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "readyroom.urls"
@@ -136,6 +147,37 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+
+# Logging in (accounts app, issue 12). Argon2 first: a PBKDF2 hash from before is re-hashed
+# with Argon2 the next time its owner logs in; the others stay so old hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes: 5 wrong passwords for one username from one address lock that pair out for
+# 15 minutes (a success clears the count). Superusers unlock under Settings > Login lockouts
+# in the Wagtail admin, or with `manage.py axes_reset_username <username>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The address is REMOTE_ADDR (django-ipware is not installed, so X-Forwarded-For, which a
+# client can forge, is never read). Behind a reverse proxy every client shares the proxy's
+# address, and the lock then falls on the username alone.
+# Two-step login (TOTP with recovery codes, django-otp): required at their next login for
+# managers, regional managers, educators, medical directors and superusers; optional for
+# staff. Off, nobody is asked for a code: for the test suite, or to get back in if every
+# authenticator is lost.
+READYROOM_MFA_REQUIRED = env_bool("READYROOM_MFA_REQUIRED", True)
+OTP_TOTP_ISSUER = "ReadyRoom"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -225,5 +267,6 @@ LOGGING = {
         "django_q": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

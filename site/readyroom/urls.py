@@ -4,8 +4,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
+
 urlpatterns = [
+    # Ahead of Django's and Wagtail's own: the reset mail goes through the worker, and
+    # Wagtail's login page hands over to the site's, so there is one login (accounts).
+    path(
+        "accounts/password_reset/",
+        accounts_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/login/", accounts_views.admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("dashboard.urls")),

@@ -16,6 +16,7 @@ APP_DEMOS = (
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
+    ("Two-step login for the demo managers, educator and director", "accounts.demo"),
 )
 
 
@@ -76,3 +77,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo clinic ready. Logins:"))
         for username in LOGINS:
             self.stdout.write(f"  {username:<10} password: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Two-step login code for manager, regional, educator and director: "
+            "python manage.py demo_totp <username>"
+        )
