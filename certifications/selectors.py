@@ -17,11 +17,15 @@ from certifications.models import (
     ExpiryRequestStatus,
     VerificationStatus,
 )
-from certifications.policies import is_own_record, refuse_own_record
+from certifications.policies import refuse_own_record
 from certifications.status import Judgement, judge_cards
 from organisation.compliance import ComplianceRow, Status, judged_on
 from organisation.models import StaffProfile
-from organisation.selectors import managed_locations, visible_staff
+from organisation.policies import (
+    about_managed_staff,
+    about_visible_staff,
+    can_manage_staff,
+)
 
 KIND = "certification"
 # Above this many people the provider reads every row once instead of an IN list of ids, so
@@ -262,7 +266,7 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
 
 def records_visible_to(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
     """Records of every person `viewer` may see (their own, their locations' staff)."""
-    return CertificationRecord.objects.filter(staff__in=visible_staff(viewer).values("pk"))
+    return about_visible_staff(viewer, CertificationRecord.objects.all())
 
 
 def record_for_viewer(viewer: AbstractBaseUser, pk: int) -> CertificationRecord:
@@ -279,10 +283,7 @@ def record_for_viewer(viewer: AbstractBaseUser, pk: int) -> CertificationRecord:
 
 
 def _managed_records(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
-    return CertificationRecord.objects.filter(
-        staff__is_active=True,
-        staff__locations__in=managed_locations(viewer).values("pk"),
-    ).distinct()
+    return about_managed_staff(viewer, CertificationRecord.objects.filter(staff__is_active=True))
 
 
 def cards_awaiting_verification(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
@@ -328,9 +329,7 @@ def record_for_manager(viewer: AbstractBaseUser, pk: int) -> CertificationRecord
     """A record of a person at one of the viewer's managed locations for the viewer to decide
     about: 404 when missing or elsewhere, PermissionDenied (403) when it is their own card."""
     record = (
-        CertificationRecord.objects.filter(
-            staff__locations__in=managed_locations(viewer).values("pk"), pk=pk
-        )
+        about_managed_staff(viewer, CertificationRecord.objects.filter(pk=pk))
         .select_related("staff__user", "staff__home_location", "certification_type")
         .first()
     )
@@ -343,11 +342,7 @@ def record_for_manager(viewer: AbstractBaseUser, pk: int) -> CertificationRecord
 def can_manage_record(viewer: AbstractBaseUser, record: CertificationRecord) -> bool:
     """Per-object form of record_for_manager: a manager of one of the owner's locations, and
     never the owner (nobody verifies their own card)."""
-    if is_own_record(viewer, record):
-        return False
-    if viewer.is_superuser:
-        return True
-    return record.staff.locations.filter(managers__user=viewer).exists()
+    return can_manage_staff(viewer, record.staff)
 
 
 def owns_any_record(viewer: AbstractBaseUser, pks: Sequence[str]) -> bool:

@@ -22,7 +22,8 @@ from certifications.forms import (
     apply_service_errors,
 )
 from organisation.access import acting_profile, manager_required
-from organisation.selectors import managed_locations, profile_of
+from organisation.policies import managed_locations
+from organisation.selectors import profile_of
 
 NO_PROFILE = "Only staff members have certifications."
 

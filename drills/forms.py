@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from drills.selectors import staff_for_team_drills
-from organisation.selectors import managed_locations
+from organisation.policies import managed_locations
 
 FUTURE_DATE = _("A team drill is logged after it happened: the date cannot be in the future.")
 

@@ -13,7 +13,7 @@ from drills.graph import Choice, Graph, Node
 from drills.models import DrillDecision, DrillRun, DrillScenarioPage, TeamDrillSession
 from drills.services import revision_graph
 from organisation.models import StaffProfile
-from organisation.selectors import managed_locations, visible_staff
+from organisation.policies import managed_locations, visible_staff
 
 NO_SUCH_RUN = "No such drill run."
 NO_SUCH_SESSION = "No such team drill."
@@ -339,6 +339,11 @@ def scenario_analytics(page: DrillScenarioPage) -> ScenarioAnalytics:
     return ScenarioAnalytics(page=page, runs=len(runs), nodes=nodes, critical=critical)
 
 
-def team_drills_of(staff: StaffProfile) -> QuerySet[TeamDrillSession]:
-    """The in-person team drills `staff` took part in, newest first (for their record)."""
-    return staff.team_drills.select_related("page", "location").order_by("-held_on", "-pk")
+def team_drills_of(staff: StaffProfile, *, viewer: AbstractBaseUser) -> QuerySet[TeamDrillSession]:
+    """The in-person team drills `staff` took part in at locations the viewer manages, newest
+    first (for their record: a drill held at another location is that location's record)."""
+    return (
+        staff.team_drills.filter(location__in=managed_locations(viewer))
+        .select_related("page", "location")
+        .order_by("-held_on", "-pk")
+    )

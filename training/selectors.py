@@ -12,7 +12,7 @@ from django.http import Http404
 
 from organisation.compliance import ComplianceRow, judged_on
 from organisation.models import StaffProfile
-from organisation.selectors import visible_staff
+from organisation.policies import visible_staff
 from training.models import AttemptStatus, QuizAttempt, TrainingModulePage, TrainingRequirement
 from training.status import ModuleStatus, add_months, judge_module
 

@@ -31,7 +31,8 @@ from drills.selectors import (
 )
 from organisation.compliance import ComplianceRow, compliance_rows
 from organisation.models import JobRole, Location, StaffProfile
-from organisation.selectors import managed_locations, profile_of, staff_at_locations
+from organisation.policies import managed_locations
+from organisation.selectors import profile_of, staff_at_locations
 from training.selectors import submitted_scores
 
 
@@ -175,6 +176,6 @@ def staff_record_context(*, profile: StaffProfile, viewer: AbstractBaseUser, now
         "holdings": holdings_for(profile, now=now),
         "reminders": reminders_about(profile, viewer=viewer)[:100],
         "drill_runs": runs_of(profile)[:50],
-        "team_drills": team_drills_of(profile)[:50],
+        "team_drills": team_drills_of(profile, viewer=viewer)[:50],
         "audit": profile.audit_entries.select_related("actor")[:200],
     }

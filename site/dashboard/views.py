@@ -17,7 +17,8 @@ from dashboard.selectors import (
     staff_record_context,
 )
 from organisation.access import manager_required
-from organisation.selectors import managed_locations, managed_staff_for_viewer
+from organisation.policies import managed_locations
+from organisation.selectors import managed_staff_for_viewer
 
 MATRIX_PAGE_SIZE = 100
 PROBLEMS_SHOWN = 20

@@ -5,7 +5,8 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 from organisation.models import StaffProfile
-from organisation.selectors import is_manager, profile_of
+from organisation.policies import is_manager
+from organisation.selectors import profile_of
 
 
 def manager_required(view):

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from organisation.selectors import is_manager
+from organisation.policies import is_manager
 
 # (label, url name, what it is for). A capability appears in the navigation once its app
 # routes the name, so the layout never links to a page that does not exist yet.

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from organisation import groups
-from organisation.selectors import managed_locations
+from organisation.policies import about_managed_staff
 from reminders.models import Reminder
 
 # Educators and medical directors set the policy; only they (and superusers) reach admin.
@@ -20,11 +20,7 @@ def grant_editor_permissions(**kwargs) -> None:
 
 def reminders_visible_to(viewer: AbstractBaseUser) -> QuerySet[Reminder]:
     """Rows about people at the locations the viewer manages (all rows for a superuser)."""
-    if viewer.is_superuser:
-        return Reminder.objects.all()
-    return Reminder.objects.filter(
-        subject__locations__in=managed_locations(viewer).values("pk")
-    ).distinct()
+    return about_managed_staff(viewer, Reminder.objects.all(), field="subject")
 
 
 class ReminderLedgerPolicy(BasePermissionPolicy):

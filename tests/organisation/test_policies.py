@@ -2,13 +2,17 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from organisation.selectors import (
-    can_view_staff,
+from organisation.policies import (
+    about_managed_staff,
+    about_visible_staff,
+    can_manage_staff,
+    can_see_staff,
     is_manager,
     managed_locations,
-    staff_for_viewer,
+    managed_staff,
     visible_staff,
 )
+from organisation.selectors import staff_for_viewer
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory, UserFactory
 
 
@@ -58,7 +62,7 @@ def test_per_object_check_agrees_with_the_queryset(clinic):
     for viewer in people:
         visible = set(visible_staff(viewer.user))
         for person in people:
-            assert can_view_staff(viewer.user, person) == (person in visible)
+            assert can_see_staff(viewer.user, person) == (person in visible)
 
 
 def test_lookup_gives_the_same_404_for_missing_and_not_yours(clinic):
@@ -77,3 +81,37 @@ def test_anonymous_and_superuser(clinic):
     admin = UserFactory(is_superuser=True, is_staff=True)
     assert visible_staff(admin).count() == 6
     assert is_manager(admin)
+
+
+def test_a_manager_acts_on_their_locations_staff_but_never_on_themselves(clinic):
+    manager = clinic["north_manager"]
+    acted_on = set(managed_staff(manager.user))
+    assert clinic["ann"] in acted_on and clinic["floater"] in acted_on
+    assert manager not in acted_on and clinic["bo"] not in acted_on
+    assert can_manage_staff(manager.user, clinic["ann"])
+    assert not can_manage_staff(manager.user, manager)  # their own manager does
+    assert not can_manage_staff(manager.user, clinic["bo"])
+    # The regional manager is the one who acts on the local manager.
+    assert can_manage_staff(clinic["regional"].user, manager)
+    assert not can_manage_staff(AnonymousUser(), clinic["ann"])
+
+
+def test_rows_about_people_are_filtered_by_the_same_rule(clinic):
+    from organisation.models import AuditEntry
+    from organisation.services import record_audit
+
+    for person in ("ann", "bo", "cy"):
+        record_audit(
+            staff=clinic[person], action="test.row", summary=person, at=None or _now(), actor=None
+        )
+    rows = AuditEntry.objects.filter(action="test.row")
+    seen = {e.summary for e in about_visible_staff(clinic["north_manager"].user, rows)}
+    managed = {e.summary for e in about_managed_staff(clinic["regional"].user, rows)}
+    own = {e.summary for e in about_visible_staff(clinic["bo"].user, rows)}
+    assert (seen, managed, own) == ({"ann"}, {"ann", "bo"}, {"bo"})
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
