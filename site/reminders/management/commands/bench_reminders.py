@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 
 from certifications.models import (
     CertificationRecord,
@@ -22,6 +22,17 @@ RECORDS_PER_PERSON = 4  # two required types, each an expired card and its renew
 
 class _Rollback(Exception):
     pass
+
+
+class _QueryCounter:
+    """Counts every statement (Django's own query log stops at 9,000)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
 
 
 class Command(BaseCommand):
@@ -68,13 +79,14 @@ class Command(BaseCommand):
             ("15 minutes later", today, 15),
         ):
             now = datetime.combine(day, time(15, minute), tzinfo=UTC)  # 10:00 in the clinic
-            with CaptureQueriesContext(connection) as queries:
+            queries = _QueryCounter()
+            with connection.execute_wrapper(queries):
                 started = clock.perf_counter()
                 # No time budget: the bench measures how long the whole backlog takes.
                 report = run_sweep(now=now, as_of=day, budget_seconds=24 * 3600)
                 elapsed = clock.perf_counter() - started
             self.stdout.write(
-                f"  {label:<24} {elapsed:7.2f} s  {len(queries):6d} queries  "
+                f"  {label:<24} {elapsed:7.2f} s  {queries.count:6d} queries  "
                 f"{report.messages:6d} messages  {report.count('sent'):6d} reminders sent  "
                 f"{report.planned:6d} planned"
             )
