@@ -13,6 +13,7 @@ undeliverable and raise an alert. The sweep stops starting messages when its tim
 spent, or after several connection failures in a row: what is left goes in the next run.
 """
 
+import logging
 import os
 import socket
 import time
@@ -24,11 +25,13 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 
 from reminders import ledger
-from reminders.delivery import Mailer, Outcome
+from reminders.delivery import Mailer, Outcome, describe
 from reminders.mail import Item, compose
 from reminders.models import Audience, Reminder, ReminderPolicy, ReminderStatus
 from reminders.planner import Planned, plan_reminders
 from reminders.report import SweepLine, SweepReport
+
+logger = logging.getLogger(__name__)
 
 RECIPIENTS_PER_BATCH = 200
 CONNECTION_FAILURES_TO_STOP = 3
@@ -162,7 +165,12 @@ class _Sending:
         if not items:
             return
         rows = [i.row for i in items]
-        message = compose(recipient=recipient, items=items)
+        try:
+            message = compose(recipient=recipient, items=items)
+        except Exception as problem:  # noqa: BLE001 - one bad message must not stop the rest
+            logger.exception("Could not compose the message to %s", recipient)
+            self._failed(rows, f"Could not compose the message: {describe(problem)}", False)
+            return
         outcome, error = self.mailer.send(message)
         if outcome is Outcome.SENT:
             self.connection_failures = 0
@@ -180,12 +188,15 @@ class _Sending:
             return
         if outcome is Outcome.CONNECTION:
             self.connection_failures += 1
+        self._failed(rows, error, outcome is Outcome.PERMANENT)
+
+    def _failed(self, rows: list[Reminder], error: str, permanent: bool) -> None:
         for row, status in ledger.mark_failed(
             rows=rows,
             owner=self.owner,
             now=self.now,
             error=error,
-            permanent=outcome is Outcome.PERMANENT,
+            permanent=permanent,
             max_attempts=self.policy.max_attempts,
         ):
             _add(self.report, self.emit, SweepLine.of(row, str(status), error))

@@ -293,3 +293,27 @@ def test_sent_reminders_appear_in_the_audit_trail_on_the_record(client, bls_of_s
     summaries = [entry.summary for entry in page.context["audit"]]
     assert any("staff:before-7" in s and "sent to Sam" in s for s in summaries)
     assert any("manager:before-7" in s for s in summaries)
+
+
+def test_a_message_that_cannot_be_composed_fails_alone(
+    bls_of_sam, maria, injector, monkeypatch, now
+):
+    from reminders import sweep
+
+    colleague = StaffProfileFactory(roles=[injector], home_location=maria.home_location)
+    CertificationRecordFactory(
+        staff=colleague, certification_type=bls_of_sam.certification_type, expires_on=EXPIRES
+    )
+    real = sweep.compose
+
+    def compose(*, recipient, items):
+        if recipient == bls_of_sam.staff:
+            raise ValueError("a template went wrong")
+        return real(recipient=recipient, items=items)
+
+    monkeypatch.setattr(sweep, "compose", compose)
+    report = _sweep(EXPIRES - 10 * DAY, now)
+    row = Reminder.objects.get(recipient=bls_of_sam.staff)
+    assert row.status == ReminderStatus.FAILED and "a template went wrong" in row.last_error
+    assert report.messages == 2  # the colleague and Maria still heard
+    assert _sent_to("maria@clinic.test") and _sent_to(colleague.user.email)
