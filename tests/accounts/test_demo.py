@@ -1,4 +1,5 @@
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -59,3 +60,8 @@ def test_reset_mfa_removes_the_app(demo_people, capsys):
     assert not TOTPDevice.objects.filter(user__username="manager").exists()
     with pytest.raises(CommandError, match="No account"):
         call_command("reset_mfa", "nobody")
+
+
+def test_the_readme_publishes_the_demo_secret():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert f"**`{demo.DEMO_TOTP_SECRET_TEXT}`**" in readme
