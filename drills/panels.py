@@ -10,6 +10,9 @@ class DrillMapPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "drills/admin/map_panel.html"
 
+        class Media:
+            css = {"all": ["drills/admin.css"]}
+
         def get_context_data(self, parent_context=None):
             from drills.graph import Graph
             from drills.svg import render_map

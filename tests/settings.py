@@ -23,6 +23,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The test client and the live server speak plain HTTP; production redirects to HTTPS.
+SECURE_SSL_REDIRECT = False
 
 # Logging in (accounts): most tests log in with force_login, which never gives a second
 # factor, and Client.login() cannot pass django-axes the request it needs. The tests of

@@ -1,0 +1,162 @@
+"""End to end under the real headers: the manager's charts, a quiz and a drill run in Chromium
+with the site's Content-Security-Policy, and the browser reports no violation."""
+
+import datetime
+import re
+from pathlib import Path
+
+import plotly
+import pytest
+from django.conf import settings
+
+from dashboard.models import CoverageMinimum
+from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories.certifications import (
+    CertificationRecordFactory,
+    CertificationRequirementFactory,
+    CertificationTypeFactory,
+)
+from tests.factories.drills import DrillIndexPageFactory, DrillScenarioPageFactory
+from tests.factories.training import (
+    TrainingIndexPageFactory,
+    TrainingRequirementFactory,
+    module_with_questions,
+)
+
+# Runs before any of the page's own scripts, outside the page's CSP (Playwright injects it).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(
+    [event.violatedDirective, event.blockedURI || "inline", event.sourceFile, event.lineNumber,
+     event.columnNumber, event.sample].join(" ")
+  );
+});
+"""
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Every CSP violation the browser reports (event and console), and uncaught errors."""
+    console = []
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    # A script the policy broke halfway shows up as an uncaught error, not as a violation.
+    page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
+
+    def collect() -> list[str]:
+        return console + page.evaluate("window.__cspViolations || []")
+
+    return collect
+
+
+def assert_strict_policy(response):
+    policy = response.header_value("content-security-policy")
+    assert policy and "unsafe-inline" not in policy, policy
+
+
+def test_charts_draw_under_the_sites_policy(page, live_server, log_in, csp_violations):
+    today = datetime.date.today()
+    north = LocationFactory(name="North", slug="north")
+    injector = JobRoleFactory(slug="injector", name="Injector")
+    acls = CertificationTypeFactory(code="ACLS", name="ACLS")
+    CertificationRequirementFactory(role=injector, certification_type=acls)
+    ManagerFactory(home_location=north, user__username="maria")
+    for days in (120, -10):
+        CertificationRecordFactory(
+            staff=StaffProfileFactory(home_location=north, roles=[injector]),
+            certification_type=acls,
+            issued_on=today - datetime.timedelta(days=700),
+            expires_on=today + datetime.timedelta(days=days),
+        )
+    CoverageMinimum.objects.create(
+        location=north, certification_code="ACLS", role=injector, minimum=2
+    )
+
+    log_in("maria")
+    response = page.goto(f"{live_server.url}/manage/")
+    assert_strict_policy(response)
+    for slug in ("coverage", "expiries"):
+        page.wait_for_selector(f'[data-chart="{slug}"][data-drawn="true"]')
+    # Drawn means plotted: bars in the SVG, and plotly's own stylesheet in force (the modebar
+    # is hidden until the pointer is over the chart).
+    assert page.locator('[data-chart="expiries"] .bars path').count() > 0
+    modebar = page.locator('[data-chart="expiries"] .modebar').first
+    assert modebar.evaluate("el => getComputedStyle(el).position") == "absolute"
+    page.hover('[data-chart="expiries"] .nsewdrag')
+    page.locator('[data-chart="expiries"] .modebar-btn').first.wait_for()
+    assert csp_violations() == []
+
+
+def test_quiz_and_drill_run_under_the_sites_policy(
+    page, live_server, log_in, home_page, csp_violations
+):
+    clinic = LocationFactory(slug="brookline", name="Brookline", time_zone="America/New_York")
+    role = JobRoleFactory(slug="laser-technician", name="Laser technician")
+    module = module_with_questions(
+        TrainingIndexPageFactory(parent=home_page), title="Post-laser recovery", slug="post-laser"
+    )
+    TrainingRequirementFactory(role=role, module=module)
+    StaffProfileFactory(user__username="staff", home_location=clinic, roles=[role])
+    DrillScenarioPageFactory(
+        parent=DrillIndexPageFactory(parent=home_page),
+        slug="anaphylaxis",
+        title="Anaphylaxis after a topical anaesthetic",
+    )
+
+    log_in("staff")
+    response = page.goto(f"{live_server.url}{module.url}")
+    assert_strict_policy(response)
+    page.get_by_role("link", name="Take the quiz").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    # quiz.js saves each answer as it is chosen (a fetch: connect-src).
+    page.locator("fieldset.quiz__question").first.get_by_label("Carry on", exact=True).check()
+    page.get_by_text("Answers saved.").wait_for()
+
+    page.goto(f"{live_server.url}/my/training/")
+    page.get_by_role("link", name="Drills").first.click()
+    page.get_by_role("link", name="Anaphylaxis after a topical anaesthetic").first.click()
+    page.get_by_role("button", name="Start the drill").click()
+    timer = page.get_by_role("timer")
+    first = timer.inner_text()
+    page.wait_for_function(
+        "text => document.querySelector('[role=timer]').innerText !== text", arg=first
+    )
+    assert csp_violations() == []
+
+
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_CSS = settings.BASE_DIR / "site/dashboard/static/dashboard/plotly-global.css"
+# The <style> elements plotly.js adds at load, each skipped when an element with its id exists
+# (dashboard/manage.html provides both).
+PLOTLY_STYLE_IDS = {
+    "plotly.js-style-global",
+    "9f215cf04c5486422605d13261cb87401f4e7763b6296af81e98efbc0130da53",  # maplibre-gl
+}
+CAPTURE_PLOTLY_RULES = """() => {
+  window.__plotlyRules = [];
+  const insertRule = CSSStyleSheet.prototype.insertRule;
+  CSSStyleSheet.prototype.insertRule = function (rule, index) {
+    window.__plotlyRules.push(rule);
+    return insertRule.call(this, rule, index);
+  };
+}"""
+
+
+def test_manage_page_stands_in_for_every_style_element_plotly_adds(page):
+    """Loaded without a CSP, plotly.js adds the <style> elements manage.html pre-empts, and
+    its global rules are plotly-global.css's, in the same order (plotly inserts each at the
+    top). On failure, the message is the file's new body."""
+    page.set_content("<!DOCTYPE html><html><head></head><body></body></html>")
+    page.evaluate(CAPTURE_PLOTLY_RULES)
+    page.add_script_tag(path=PLOTLY_JS)
+    added = page.evaluate("Array.from(document.querySelectorAll('style'), s => s.id)")
+    assert set(added) == PLOTLY_STYLE_IDS
+    injected = "\n".join(reversed(page.evaluate("window.__plotlyRules"))) + "\n"
+    ours = re.sub(r"/\*.*?\*/\n", "", PLOTLY_CSS.read_text(), flags=re.DOTALL)
+    assert ours == injected, injected
