@@ -1,10 +1,13 @@
 """Factories for certification types, requirements and records; tiny real card files."""
 
 import datetime
+import io
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
+from reportlab.pdfgen import canvas
 
 from certifications.models import (
     CertificationRecord,
@@ -14,13 +17,28 @@ from certifications.models import (
 )
 from tests.factories.organisation import JobRoleFactory, StaffProfileFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
-    b"\x00\x00\x00IEND\xaeB`\x82"
-)
-JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+
+def card_pdf(text: str = "BLS Provider card", *, pages: int = 1) -> bytes:
+    """A real PDF (ReportLab) that pypdf parses: what a scanner or an eCard export gives."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(243, 153))  # a wallet card, in points
+    for page in range(pages):
+        pdf.drawString(12, 120, f"{text} ({page + 1}/{pages})")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def card_image(image_format: str = "PNG", size: tuple[int, int] = (2, 2), **save) -> bytes:
+    """A real image (Pillow) of `size`, in `image_format` (PNG, JPEG, WEBP, GIF...)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format=image_format, **save)
+    return buffer.getvalue()
+
+
+PDF_BYTES = card_pdf()
+PNG_BYTES = card_image("PNG")
+JPEG_BYTES = card_image("JPEG")
 
 
 def pdf_upload(name="card.pdf", content=PDF_BYTES):
