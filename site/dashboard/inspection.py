@@ -1,10 +1,16 @@
 """The inspection packet: one location's staff, their status, verified cards, training and
-drills as of a date, as a PDF a manager hands to an inspector."""
+drills as of a date, as a PDF a manager hands to an inspector.
+
+ReportLab's Paragraph reads its text as markup (`<a href>`, `<img>`, `<font>`): every value
+that comes from the database goes through `_text()` before it reaches one, so a name prints as
+the characters typed. Table cells given as plain strings are drawn as they are.
+"""
 
 import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -67,10 +73,10 @@ def inspection_pdf(
     )
     compliant = sum(1 for p in staff if all(not r.needs_action for r in rows if r.staff_id == p.pk))
     story = [
-        Paragraph(f"Inspection packet: {location.name}", styles["Title"]),
+        Paragraph(f"Inspection packet: {_text(location.name)}", styles["Title"]),
         Paragraph(
             f"Status as of <b>{as_of:%-d %B %Y}</b>. {len(staff)} active staff, "
-            f"{compliant} fully compliant. Prepared by {prepared_by} on "
+            f"{compliant} fully compliant. Prepared by {_text(prepared_by)} on "
             f"{prepared_at:%-d %B %Y %H:%M} UTC from ReadyRoom's records.",
             styles["BodyText"],
         ),
@@ -84,16 +90,18 @@ def inspection_pdf(
         cards_by_staff[card.staff_id].append(card)
 
     for profile in staff:
-        roles = ", ".join(r.name for r in profile.role_list)
+        roles = _text(", ".join(r.name for r in profile.role_list))
         block = [
-            Paragraph(f"{profile.display_name} <font size=9>({roles})</font>", styles["Heading3"])
+            Paragraph(
+                f"{_text(profile.display_name)} <font size=9>({roles})</font>", styles["Heading3"]
+            )
         ]
         table = [["Requirement", "Kind", "Status", "Due / expires"]]
         shading = []
         for i, row in enumerate(rows_by_staff.get(profile.pk, []), start=1):
             table.append(
                 [
-                    Paragraph(row.label, small),
+                    Paragraph(_text(row.label), small),
                     row.kind,
                     row.status.label,
                     f"{row.due_on:%-d %b %Y}" if row.due_on else "-",
@@ -128,6 +136,11 @@ def inspection_pdf(
 
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()
+
+
+def _text(value: object) -> str:
+    """`value` as Paragraph text that shows every character and makes no tag."""
+    return escape(str(value))
 
 
 def _table(data, widths, extra_styles) -> Table:
