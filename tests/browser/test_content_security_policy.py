@@ -160,3 +160,25 @@ def test_manage_page_stands_in_for_every_style_element_plotly_adds(page):
     injected = "\n".join(reversed(page.evaluate("window.__plotlyRules"))) + "\n"
     ours = re.sub(r"/\*.*?\*/\n", "", PLOTLY_CSS.read_text(), flags=re.DOTALL)
     assert ours == injected, injected
+
+
+def test_editor_userbar_and_admin_editor_run_under_their_policies(
+    page, live_server, log_in, home_page, csp_violations
+):
+    StaffProfileFactory(user__username="edith", user__is_superuser=True)
+    drill = DrillScenarioPageFactory(
+        parent=DrillIndexPageFactory(parent=home_page), slug="anaphylaxis", title="Anaphylaxis"
+    )
+
+    log_in("edith")
+    response = page.goto(f"{live_server.url}{drill.url}")
+    assert_strict_policy(response)
+    page.locator("wagtail-userbar").wait_for(state="attached")
+
+    response = page.goto(f"{live_server.url}/admin/pages/{drill.pk}/edit/")
+    policy = response.header_value("content-security-policy")
+    assert "'unsafe-inline'" in policy and "frame-ancestors 'self'" in policy
+    # The drill map panel's stylesheet (once an inline style attribute) is in force.
+    map_box = page.locator(".drill-map-panel__map")
+    assert map_box.evaluate("el => getComputedStyle(el).overflow") == "auto"
+    assert csp_violations() == []
