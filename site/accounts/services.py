@@ -155,13 +155,16 @@ def renew_recovery_codes(*, user: AbstractBaseUser, now: datetime) -> list[str]:
 
 
 def turn_off_mfa(*, user: AbstractBaseUser, now: datetime) -> None:
-    """Remove the user's authenticator app and recovery codes; refused for the roles that
-    must use two-step login."""
+    """Remove the user's authenticator app and recovery codes. Raises ValidationError with
+    REQUIRED_FOR_ROLE for the roles that must use two-step login, NOT_SET_UP when there is
+    nothing to turn off."""
     if mfa_required(user):
         raise ValidationError(REQUIRED_FOR_ROLE, code="required")
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
+        removed = TOTPDevice.objects.filter(user=user).delete()[0]
         StaticDevice.objects.filter(user=user).delete()
+        if not removed:
+            raise ValidationError(NOT_SET_UP, code="not_set_up")
         _audit(user=user, action="mfa.disabled", summary="Turned off two-step login", at=now)
 
 

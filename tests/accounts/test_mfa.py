@@ -7,6 +7,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.services import (
+    NOT_SET_UP,
     RECOVERY_CODE_COUNT,
     REQUIRED_FOR_ROLE,
     THROTTLED,
@@ -237,3 +238,16 @@ def test_new_recovery_codes_replace_the_old_ones(client, staff):
     assert len(new) == 10
     assert set(StaticToken.objects.values_list("token", flat=True)) == set(new)
     assert re.search(r"shown only now", response.content.decode())
+
+
+def test_turning_off_what_is_not_on_changes_nothing(client, staff):
+    client.force_login(staff)
+    response = client.post("/accounts/mfa/turn-off/", follow=True)
+    assert str(NOT_SET_UP) in response.content.decode()
+    assert not AuditEntry.objects.filter(action="mfa.disabled").exists()
+
+
+def test_the_mfa_actions_take_posts_only(client, staff):
+    client.force_login(staff)
+    assert client.get("/accounts/mfa/turn-off/").status_code == 405
+    assert client.get("/accounts/mfa/recovery-codes/").status_code == 405
