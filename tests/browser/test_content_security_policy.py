@@ -1,5 +1,6 @@
-"""End to end under the real headers: the manager's charts, a quiz and a drill run in Chromium
-with the site's Content-Security-Policy, and the browser reports no violation."""
+"""End to end under the real headers: the manager's charts, a quiz, a drill run and two-step
+login setup in Chromium with the site's Content-Security-Policy (and the admin with its own),
+and the browser reports no violation."""
 
 import datetime
 import re
@@ -8,6 +9,7 @@ from pathlib import Path
 import plotly
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from dashboard.models import CoverageMinimum
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
@@ -93,7 +95,7 @@ def test_charts_draw_under_the_sites_policy(page, live_server, log_in, csp_viola
     assert csp_violations() == []
 
 
-def test_quiz_and_drill_run_under_the_sites_policy(
+def test_quiz_drill_run_and_mfa_setup_under_the_sites_policy(
     page, live_server, log_in, home_page, csp_violations
 ):
     clinic = LocationFactory(slug="brookline", name="Brookline", time_zone="America/New_York")
@@ -127,6 +129,11 @@ def test_quiz_and_drill_run_under_the_sites_policy(
     page.wait_for_function(
         "text => document.querySelector('[role=timer]').innerText !== text", arg=first
     )
+
+    # Two-step login setup draws its QR code as inline SVG.
+    response = page.goto(f"{live_server.url}{reverse('accounts:mfa_setup')}")
+    assert_strict_policy(response)
+    page.locator("svg").first.wait_for()
     assert csp_violations() == []
 
 
