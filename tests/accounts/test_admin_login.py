@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 
 from tests.accounts.conftest import current_code, give_authenticator
 from tests.factories.organisation import PASSWORD
@@ -65,3 +66,11 @@ def test_password_then_code_then_the_admin(client, educator):
     # The admin's icon sprite answers SVG, not a login page (the old XML parse error).
     sprite = client.get("/admin/sprite/")
     assert sprite.status_code == 200 and sprite["Content-Type"].startswith("image/svg+xml")
+
+
+def test_wagtails_own_password_reset_is_out_of_reach(client, staff):
+    # Only the site's reset (queued, capped) sends reset mail.
+    response = client.post("/admin/password_reset/", {"email": "sam@clinic.test"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{LOGIN}?next=")
+    assert mail.outbox == []
