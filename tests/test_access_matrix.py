@@ -67,6 +67,12 @@ MATRIX = {
     "password_reset_done": ("get", None, EVERYONE_200),
     "password_reset_confirm": ("get", lambda w: ["bm9ib2R5", "set-password"], EVERYONE_200),
     "password_reset_complete": ("get", None, EVERYONE_200),
+    "accounts:mfa_settings": ("get", None, SIGNED_IN_200),
+    "accounts:mfa_setup": ("get", None, SIGNED_IN_200),
+    # Without an authenticator there is nothing to verify yet: on to setup.
+    "accounts:mfa_verify": ("get", None, row(LOGIN, 302, 302, 302, 302, 302, 302)),
+    "accounts:mfa_recovery_codes": ("get", None, row(LOGIN, 405, 405, 405, 405, 405, 405)),
+    "accounts:mfa_turn_off": ("get", None, row(LOGIN, 405, 405, 405, 405, 405, 405)),
     "dashboard:manage": ("get", None, MANAGERS_200),
     "dashboard:export_csv": ("get", None, MANAGERS_200),
     "dashboard:export_xlsx": ("get", None, MANAGERS_200),
