@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certifications.files import MAX_CARD_BYTES, check_card_file
 from certifications.models import CertificationType
+from organisation.bounds import BoundedDateField, FreeTextField
 
 
 class DateInput(forms.DateInput):
@@ -14,7 +15,7 @@ class UploadForm(forms.Form):
     certification_type = forms.ModelChoiceField(
         label=_("Certification"), queryset=CertificationType.objects.order_by("name")
     )
-    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput)
+    issued_on = BoundedDateField(label=_("Issued on"), widget=DateInput)
     card_number = forms.CharField(
         label=_("Card number or eCard code"),
         max_length=80,
@@ -25,7 +26,7 @@ class UploadForm(forms.Form):
         label=_("Card (PDF, JPEG or PNG, up to 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
-    expires_on = forms.DateField(
+    expires_on = BoundedDateField(
         label=_("Expires on (only if the card says otherwise)"),
         required=False,
         widget=DateInput,
@@ -34,7 +35,7 @@ class UploadForm(forms.Form):
             "sent to a manager to approve; until then the rule's date counts."
         ),
     )
-    override_reason = forms.CharField(
+    override_reason = FreeTextField(
         label=_("Why the expiry differs"), max_length=300, required=False
     )
 
@@ -59,7 +60,7 @@ class DecisionForm(forms.Form):
         choices=[(VERIFY, _("Verify")), (REJECT, _("Reject"))],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = FreeTextField(
         label=_("Note"),
         max_length=500,
         required=False,
@@ -85,7 +86,7 @@ class BulkVerifyForm(forms.Form):
         label=_("I have checked each selected card against the issuer's record."),
         error_messages={"required": _("Confirm that you checked each card before verifying.")},
     )
-    note = forms.CharField(label=_("Note (kept with every card)"), max_length=500, required=False)
+    note = FreeTextField(label=_("Note (kept with every card)"), max_length=500, required=False)
 
     def __init__(self, *args, queue, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +100,7 @@ class ExpiryRequestForm(forms.Form):
         choices=[(APPROVE, _("Approve the requested date")), (REFUSE, _("Refuse"))],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = FreeTextField(
         label=_("Reason"),
         max_length=500,
         required=False,
@@ -108,8 +109,8 @@ class ExpiryRequestForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    expires_on = forms.DateField(label=_("New expiry date"), widget=DateInput)
-    override_reason = forms.CharField(label=_("Reason"), max_length=300)
+    expires_on = BoundedDateField(label=_("New expiry date"), widget=DateInput)
+    override_reason = FreeTextField(label=_("Reason"), max_length=300)
 
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:

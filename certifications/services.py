@@ -17,6 +17,7 @@ from certifications.models import (
 )
 from certifications.policies import OWN_CARD as OWN_CARD  # the message tests reuse
 from certifications.policies import refuse_own_record
+from organisation.bounds import refuse_dates_out_of_range, refuse_long_text
 from organisation.models import StaffProfile
 from organisation.services import record_audit
 
@@ -48,6 +49,9 @@ def upload_record(
     approves or refuses. The file is checked by content before anything is stored.
     Raises ValidationError and writes nothing when the input is bad.
     """
+    refuse_dates_out_of_range(issued_on=issued_on, expires_on=expires_on)
+    refuse_long_text(limit=300, override_reason=override_reason)
+    refuse_long_text(limit=80, card_number=card_number)
     if issued_on > staff.local_date(now):
         raise ValidationError({"issued_on": ISSUED_IN_FUTURE})
     derived = certification_type.expiry_for(issued_on)
@@ -153,6 +157,8 @@ def override_expiry(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
+    refuse_dates_out_of_range(expires_on=expires_on)
+    refuse_long_text(limit=300, override_reason=reason)
     if expires_on < record.issued_on:
         raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
     with transaction.atomic():
@@ -178,6 +184,7 @@ def _decide(
     now: datetime,
     status: str,
 ) -> CertificationRecord:
+    refuse_long_text(limit=500, note=note)
     with transaction.atomic():
         record = (
             CertificationRecord.objects.select_for_update()
@@ -260,6 +267,7 @@ def _decide_expiry_request(
     note: str,
     now: datetime,
 ) -> CertificationRecord:
+    refuse_long_text(limit=500, note=note)
     with transaction.atomic():
         record = (
             CertificationRecord.objects.select_for_update()

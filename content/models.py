@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import SharedStreamBlock
+from organisation.bounds import validate_date_in_range
 from organisation.compliance import due_for
 
 SAMPLE_CONTENT_NOTICE = _(
@@ -81,6 +82,7 @@ class ProtocolPage(SampleContentMixin, Page):  # noqa: DJ008 - Page gives __str_
         _("last clinical review"),
         null=True,
         blank=True,
+        validators=[validate_date_in_range],
         help_text=_("When the medical director last reviewed the content itself."),
     )
 

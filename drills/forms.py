@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from drills.selectors import staff_for_team_drills
+from organisation.bounds import BoundedDateField, FreeTextField
 from organisation.policies import managed_locations
 
 FUTURE_DATE = _("A team drill is logged after it happened: the date cannot be in the future.")
@@ -21,7 +22,7 @@ class ScenarioPickForm(forms.Form):
 
 class TeamDrillForm(forms.Form):
     location = forms.ModelChoiceField(queryset=None, label=_("Location"))
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = BoundedDateField(label=_("Date"))
     participants = forms.ModelMultipleChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -34,7 +35,7 @@ class TeamDrillForm(forms.Form):
         label=_("Checklist: what was done"),
         help_text=_("Items marked “required” must all be done for the drill to count."),
     )
-    debrief_notes = forms.CharField(
+    debrief_notes = FreeTextField(
         required=False, widget=forms.Textarea(attrs={"rows": 5}), label=_("Debrief notes")
     )
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 
 from drills.graph import Graph
 from drills.models import DrillDecision, DrillRun, DrillScenarioPage, TeamDrillSession
+from organisation.bounds import refuse_dates_out_of_range, refuse_long_text
 from organisation.models import Location, StaffProfile
 from organisation.services import record_audit
 
@@ -194,7 +195,11 @@ def log_team_drill(
 
     Snapshots the scenario's milestones and checklist as they are today. It counts as a
     completion for every participant when all the checklist's required items are done.
+    Raises ValidationError, writing nothing, for a date outside 1900-2200 or debrief notes
+    longer than 10,000 characters.
     """
+    refuse_dates_out_of_range(held_on=held_on)
+    refuse_long_text(debrief_notes=debrief_notes)
     participants = list(participants)
     done = set(checklist_done)
     checklist = [{**item, "done": item["item"] in done} for item in page.checklist_items()]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dashboard.matrix import SORTS
+from organisation.bounds import BoundedDateField
 from organisation.compliance import STATUS_LABELS
 from organisation.models import JobRole, Location
 
@@ -19,10 +20,9 @@ class MatrixFilterForm(forms.Form):
         choices=[("", _("Any status"))] + [(s.value, label) for s, label in STATUS_LABELS.items()],
         required=False,
     )
-    as_of = forms.DateField(
+    as_of = BoundedDateField(
         label=_("As of"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Recompute everything for another day. Empty: each person's today."),
     )
     sort = forms.ChoiceField(choices=list(SORTS.items()), required=False)
@@ -35,4 +35,4 @@ class MatrixFilterForm(forms.Form):
 
 
 class InspectionForm(forms.Form):
-    as_of = forms.DateField(required=False)
+    as_of = BoundedDateField(required=False)

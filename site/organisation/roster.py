@@ -5,14 +5,18 @@ Columns: email, first_name, last_name, roles, locations, hire_date. Roles and lo
 """
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from organisation.bounds import EARLIEST_DATE, LATEST_DATE, date_in_range
+
 COLUMNS = ("email", "first_name", "last_name", "roles", "locations", "hire_date")
+# The longest value each stored column holds (Django's User: email 254, names 150).
+MAX_LENGTHS = {"email": 254, "first_name": 150, "last_name": 150}
 
 MISSING_COLUMNS = "line 1: missing column(s): {columns}"
 EMPTY_FILE = "line 1: the file is empty; expected a header row: " + ",".join(COLUMNS)
@@ -23,6 +27,12 @@ UNKNOWN_LOCATION = "line {line}: unknown location {slug!r}"
 NO_LOCATION = "line {line}: at least one location is required"
 BAD_DATE = "line {line}: hire_date {value!r} is not a date (YYYY-MM-DD)"
 MISSING_NAME = "line {line}: first_name and last_name are required"
+TOO_LONG = "line {line}: {column} is longer than {limit} characters"
+DATE_OUT_OF_RANGE = (
+    "line {line}: hire_date {value} is outside "
+    f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
+)
+UNREADABLE = "line {line}: the file cannot be read as CSV ({error})"
 WRONG_CELLS = "line {line}: expected {expected} cells, found {found}"
 
 
@@ -51,6 +61,15 @@ def _slugs(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.strip() for s in cell.split(";") if s.strip()))
 
 
+def _rows(reader, errors: list[str]) -> Iterator[list[str]]:
+    """The reader's rows; a row the csv module refuses (a cell past its 128 KB field limit,
+    a NUL byte) ends the file with an error naming the line instead of a traceback."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        errors.append(UNREADABLE.format(line=reader.line_num, error=error))
+
+
 def check_roster(
     lines: Iterable[str], *, known_roles: set[str], known_locations: set[str]
 ) -> RosterCheck:
@@ -68,7 +87,7 @@ def check_roster(
     entries: list[RosterEntry] = []
     errors: list[str] = []
     first_line_of: dict[str, int] = {}
-    for row in reader:
+    for row in _rows(reader, errors):
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -76,7 +95,11 @@ def check_roster(
             errors.append(WRONG_CELLS.format(line=line, expected=len(header), found=len(row)))
             continue
         cell = {name: row[i].strip() for name, i in index.items()}
-        row_errors = []
+        row_errors = [
+            TOO_LONG.format(line=line, column=column, limit=limit)
+            for column, limit in MAX_LENGTHS.items()
+            if len(cell[column]) > limit
+        ]
 
         email = cell["email"].lower()
         try:
@@ -113,6 +136,9 @@ def check_roster(
                 hire_date = date.fromisoformat(cell["hire_date"])
             except ValueError:
                 row_errors.append(BAD_DATE.format(line=line, value=cell["hire_date"]))
+            else:
+                if not date_in_range(hire_date):
+                    row_errors.append(DATE_OUT_OF_RANGE.format(line=line, value=hire_date))
 
         if row_errors:
             errors.extend(row_errors)
