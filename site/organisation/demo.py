@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from organisation import groups
-from organisation.models import JobRole, Location, StaffProfile
+from organisation.models import AuditEntry, JobRole, Location, StaffProfile
 
 DEMO_PASSWORD = "readyroom-demo"
 DEMO_EMAIL_DOMAIN = "demo.readyroom.test"
@@ -194,10 +194,38 @@ def seed_organisation(*, today: date) -> dict[str, StaffProfile]:
 
 @transaction.atomic
 def remove_demo_organisation() -> None:
-    """Delete the demo people, locations and roles (and, by cascade, their records)."""
+    """Delete the demo people, locations and roles (and, by cascade, their records).
+
+    The audit trail protects the people it names, so their entries go first, by the one
+    deliberate path that deletes audit rows (`purge_demo_audit`). An entry written about a
+    person outside the demo by a demo login stays, and then so does that login: the delete
+    stops with ProtectedError rather than erase someone else's history.
+    """
     location_slugs = [slug for slug, _, _ in LOCATIONS]
-    get_user_model().objects.filter(
+    users = get_user_model().objects.filter(
         Q(username__in=demo_usernames()) | Q(staff_profile__home_location__slug__in=location_slugs)
-    ).delete()
+    )
+    purge_demo_audit(profiles=StaffProfile.objects.filter(user__in=users))
+    users.delete()
     Location.objects.filter(slug__in=location_slugs).delete()
     JobRole.objects.filter(slug__in=[s for s, _ in ROLES]).delete()
+
+
+def purge_demo_audit(*, profiles) -> int:
+    """Delete the audit entries about `profiles`: for the demo reset, and nothing else.
+
+    The audit trail is append-only; on PostgreSQL a trigger refuses every DELETE unless the
+    transaction has set `readyroom.audit_purge` to 'demo-reset' (migration 0004). The setting
+    is transaction-local (`SET LOCAL`), so it ends with this reset's transaction. Returns the
+    number of entries deleted.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("purge_demo_audit must run inside the demo reset's transaction.")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL readyroom.audit_purge = 'demo-reset'")
+    deleted, _ = AuditEntry.objects.filter(staff__in=profiles).delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL readyroom.audit_purge = ''")
+    return deleted

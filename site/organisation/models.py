@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from organisation.bounds import validate_date_in_range
+
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
@@ -74,7 +76,9 @@ class StaffProfile(models.Model):
         blank=True,
         help_text=_("Locations whose staff this person manages (several for a regional manager)."),
     )
-    hire_date = models.DateField(_("hire date"), null=True, blank=True)
+    hire_date = models.DateField(
+        _("hire date"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -113,18 +117,25 @@ class AuditEntry(models.Model):
     Written by the service that makes the change, never reconstructed later, and never edited:
     there is no admin form for it. Every app writes here, so a staff member's record shows one
     trail (uploads, verifications, overrides, reminders, attempts, drill logs...).
+
+    Append-only: no code updates or deletes a row. Both foreign keys PROTECT, so neither the
+    person nor the one who acted can be deleted while the trail names them (people leave by
+    `deactivate_staff`, which is itself audited); a SET_NULL would be an UPDATE of the row. On
+    PostgreSQL a trigger (migration 0004) refuses UPDATE and DELETE outright; the one exception
+    is the demo reset (`organisation.demo.purge_demo_audit`), which sets a transaction-local
+    setting the trigger checks.
     """
 
     at = models.DateTimeField(_("at"), db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
         help_text=_("Who did it; empty for the system (e.g. the reminder sweep)."),
     )
-    staff = models.ForeignKey(StaffProfile, on_delete=models.CASCADE, related_name="audit_entries")
+    staff = models.ForeignKey(StaffProfile, on_delete=models.PROTECT, related_name="audit_entries")
     action = models.CharField(_("action"), max_length=60)  # e.g. "certification.verified"
     summary = models.CharField(_("summary"), max_length=300)
     data = models.JSONField(_("details"), default=dict, blank=True)

@@ -33,7 +33,11 @@ class _DryRunRollback(Exception):
 
 
 def import_roster(
-    *, lines: Iterable[str], deactivate_missing: bool = False, dry_run: bool = False
+    *,
+    lines: Iterable[str],
+    now: datetime,
+    deactivate_missing: bool = False,
+    dry_run: bool = False,
 ) -> RosterResult:
     """Bring staff in line with a roster file: all rows or none.
 
@@ -56,7 +60,7 @@ def import_roster(
                 outcome = _apply_entry(entry, roles, locations, staff_group)
                 getattr(result, outcome).append(entry.email)
             if deactivate_missing:
-                result.deactivated = _deactivate_absent({e.email for e in check.entries})
+                result.deactivated = _deactivate_absent({e.email for e in check.entries}, now=now)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -117,7 +121,7 @@ def _apply_entry(
     return "updated" if changed or fields_changed else "unchanged"
 
 
-def _deactivate_absent(present_emails: set[str]) -> list[str]:
+def _deactivate_absent(present_emails: set[str], *, now: datetime) -> list[str]:
     absent = (
         StaffProfile.objects.filter(is_active=True)
         .select_related("user")
@@ -126,18 +130,40 @@ def _deactivate_absent(present_emails: set[str]) -> list[str]:
     )
     deactivated = []
     for profile in absent:
-        deactivate_staff(profile=profile)
+        deactivate_staff(profile=profile, actor=None, now=now, reason="absent from the roster")
         deactivated.append(profile.user.email or profile.user.get_username())
     return deactivated
 
 
-def deactivate_staff(*, profile: StaffProfile) -> StaffProfile:
-    """Mark someone as having left: no login, no reminders, records kept."""
+def deactivate_staff(
+    *,
+    profile: StaffProfile,
+    actor: AbstractBaseUser | None = None,
+    now: datetime,
+    reason: str = "",
+) -> StaffProfile:
+    """Mark someone as having left: no login, no reminders, records and audit trail kept.
+
+    This, not deletion, is how a person leaves: their audit trail protects them from delete.
+    Writes a `staff.deactivated` audit entry; does nothing (and writes nothing) when the
+    person is already inactive.
+    """
     with transaction.atomic():
+        profile = StaffProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+        if not profile.is_active and not profile.user.is_active:
+            return profile
         profile.is_active = False
         profile.save(update_fields=["is_active"])
         profile.user.is_active = False
         profile.user.save(update_fields=["is_active"])
+        record_audit(
+            staff=profile,
+            action="staff.deactivated",
+            summary=f"{profile.display_name} deactivated" + (f": {reason}" if reason else "."),
+            at=now,
+            actor=actor,
+            data={"reason": reason} if reason else {},
+        )
     return profile
 
 

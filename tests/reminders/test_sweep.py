@@ -182,7 +182,7 @@ def test_people_who_left_or_changed_role_get_nothing(bls_of_sam, maria, injector
     CertificationRecordFactory(
         staff=other, certification_type=bls_of_sam.certification_type, expires_on=EXPIRES
     )
-    deactivate_staff(profile=bls_of_sam.staff)
+    deactivate_staff(profile=bls_of_sam.staff, now=now)
     other.roles.clear()
     _sweep(EXPIRES - 7 * DAY, now)
     assert mail.outbox == []

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from organisation.services import RosterInvalid, import_roster
 
@@ -32,7 +33,10 @@ class Command(BaseCommand):
             raise CommandError(f"{file} is not UTF-8 text.") from exc
         try:
             result = import_roster(
-                lines=text.splitlines(), deactivate_missing=deactivate_missing, dry_run=dry_run
+                lines=text.splitlines(),
+                now=timezone.now(),
+                deactivate_missing=deactivate_missing,
+                dry_run=dry_run,
             )
         except RosterInvalid as exc:
             for error in exc.errors:
