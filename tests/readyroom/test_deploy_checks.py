@@ -14,7 +14,10 @@ def production_env(tmp_path, **env) -> dict[str, str]:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (set in this process for the live
+        # server); a production host does not set it, and check --deploy warns when it is set.
+        if key
+        not in {"DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
         and not key.startswith("SECURE_")
     }
     return {
