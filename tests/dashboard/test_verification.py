@@ -38,13 +38,13 @@ def clinic(db, settings, tmp_path, now):
     CertificationRequirementFactory(role=injector, certification_type=bls)
     sam = StaffProfileFactory(home_location=north, roles=[injector], user__last_name="Sam")
     manager = ManagerFactory(home_location=north)
-    # "card says so": Sam declares a card that never expires.
+    # "card says so": Sam declares a card valid for another 170 years.
     services.upload_record(
         staff=sam,
         certification_type=bls,
         issued_on=datetime.date(2026, 2, 10),
         card_file=pdf_upload(),
-        expires_on=datetime.date(9999, 12, 31),
+        expires_on=datetime.date(2199, 11, 30),  # far off, yet within the bounds
         override_reason="card says so",
         actor=sam.user,
         now=now,
@@ -63,7 +63,7 @@ def test_the_matrix_shows_awaiting_not_current_nor_the_declared_date(client, cli
     assert (
         '<td class="cell cell--awaiting"><span class="cell__status">Awaiting verification' in html
     )
-    assert "9999" not in html
+    assert "2199" not in html
     # Awaiting is not compliant: Sam does not count as fully compliant.
     assert view.headline.compliant_share < 1
     assert not next(r for r in view.matrix.rows if r.profile == clinic["sam"]).compliant
@@ -78,7 +78,7 @@ def test_the_status_filter_finds_cards_awaiting_verification(client, clinic):
 def test_the_csv_says_awaiting_verification_without_the_declared_date(client, clinic):
     client.force_login(clinic["manager"].user)
     body = client.get("/manage/compliance.csv").content.decode()
-    assert "9999" not in body and "Current" not in body
+    assert "2199" not in body and "Current" not in body
     lines = list(csv.reader(io.StringIO(body)))
     sam = next(line for line in lines if line[0] == clinic["sam"].display_name)
     assert sam[-1] == "Awaiting verification"
@@ -91,7 +91,7 @@ def test_the_inspection_packet_says_awaiting_verification(client, clinic):
     text = pdf_text(response.content)
     assert "Awaiting verification" in text
     assert "Current" not in text
-    assert "9999" not in text
+    assert "2199" not in text
     assert "Verified card" not in text  # an unverified card is not listed as verified
 
 
