@@ -11,9 +11,9 @@ import datetime
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from reminders.models import CalendarToken
 
 from organisation import groups
-from reminders.models import CalendarToken
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import CertificationRecordFactory, pdf_upload
 from tests.factories.drills import (
@@ -54,6 +54,8 @@ MANAGERS_200 = row(LOGIN, 403, 200, 200, 200, 403, 403)
 NORTH_OBJECT = row(LOGIN, 403, 200, 404, 200, 403, 403)
 # A record of Nadia's seen from her "my" pages: only she and her managers.
 NADIAS_RECORD = row(LOGIN, 404, 200, 404, 200, 404, 404)
+# Only the owner, who is not among the visitors: everyone else gets the same 404.
+OWNER_ONLY = row(LOGIN, 404, 404, 404, 404, 404, 404)
 # A manager's POST with an empty form: 400 with the errors; another location's: 404.
 NORTH_DECISION = row(LOGIN, 403, 400, 404, 400, 403, 403)
 
@@ -91,7 +93,7 @@ MATRIX = {
     "reminders:calendar_feed": ("get", None, row(404, 404, 404, 404, 404, 404, 404)),
     "training:my_training": ("get", None, SIGNED_IN_200),
     # A certificate is its owner's alone (managers see completions on the staff record).
-    "training:certificate": ("get", lambda w: [w["attempt"].pk], row(LOGIN, 404, 404, 404, 404, 404, 404)),
+    "training:certificate": ("get", lambda w: [w["attempt"].pk], OWNER_ONLY),
     # Public by design: an inspector checks a certificate's code without an account.
     "training:verify": ("get", lambda w: [w["attempt"].certificate_code], EVERYONE_200),
     "drills:my_drills": ("get", None, SIGNED_IN_200),
@@ -116,8 +118,9 @@ def named_urls() -> set[str]:
 
 
 def test_every_named_url_has_an_entry():
-    assert named_urls() == set(MATRIX), (
-        f"missing: {sorted(named_urls() - set(MATRIX))}, stale: {sorted(set(MATRIX) - named_urls())}"
+    found = named_urls()
+    assert found == set(MATRIX), (
+        f"missing: {sorted(found - set(MATRIX))}, stale: {sorted(set(MATRIX) - found)}"
     )
 
 

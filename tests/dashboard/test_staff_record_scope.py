@@ -4,8 +4,8 @@ import datetime
 
 from django.urls import reverse
 from django.utils import timezone
-
 from reminders.models import Reminder
+
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.drills import (
     DrillIndexPageFactory,
