@@ -1,7 +1,6 @@
 """The demo loader: modules on protocols, a bank each, requirements, histories; idempotent."""
 
 import datetime
-import time
 
 import pytest
 
@@ -86,9 +85,7 @@ def _seed():
 
 
 def test_seed_builds_modules_histories_and_is_idempotent(db, sample):
-    started = time.monotonic()
     _seed()
-    elapsed = time.monotonic() - started
     modules = TrainingModulePage.objects.live()
     assert modules.count() == 3 and all(m.sample_content for m in modules)
     first = modules.get(slug="post-laser-recovery-module")
@@ -117,7 +114,6 @@ def test_seed_builds_modules_histories_and_is_idempotent(db, sample):
         Question.objects.count(),
         TrainingModulePage.objects.count(),
     ) == counts
-    assert elapsed < 10
 
 
 def test_reset_removes_the_library_and_reseeds(db, sample):
