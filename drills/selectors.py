@@ -11,9 +11,10 @@ from django.http import Http404
 
 from drills.graph import Choice, Graph, Node
 from drills.models import DrillDecision, DrillRun, DrillScenarioPage, TeamDrillSession
+from drills.policies import managed_sessions, own_runs, visible_runs
 from drills.services import revision_graph
 from organisation.models import StaffProfile
-from organisation.policies import managed_locations, visible_staff
+from organisation.policies import managed_locations
 
 NO_SUCH_RUN = "No such drill run."
 NO_SUCH_SESSION = "No such team drill."
@@ -41,8 +42,8 @@ def runs_of(staff: StaffProfile) -> QuerySet[DrillRun]:
 def run_for_viewer(user: AbstractBaseUser, *, page: DrillScenarioPage, run_id: int) -> DrillRun:
     """A run of `page` that is the viewer's own; the same 404 for missing and not theirs."""
     run = (
-        DrillRun.objects.select_related("revision", "staff__user")
-        .filter(pk=run_id, page=page, staff__user=user)
+        own_runs(user, DrillRun.objects.filter(pk=run_id, page=page))
+        .select_related("revision", "staff__user")
         .first()
     )
     if run is None:
@@ -52,9 +53,7 @@ def run_for_viewer(user: AbstractBaseUser, *, page: DrillScenarioPage, run_id: i
 
 def runs_visible_to(viewer: AbstractBaseUser) -> QuerySet[DrillRun]:
     """Runs of every staff member the viewer may see (their own; their locations' staff)."""
-    return DrillRun.objects.filter(staff__in=visible_staff(viewer)).select_related(
-        "page", "staff__user"
-    )
+    return visible_runs(viewer, DrillRun.objects.all()).select_related("page", "staff__user")
 
 
 def runs_for_staff(viewer: AbstractBaseUser, staff_id: int) -> QuerySet[DrillRun]:
@@ -203,9 +202,7 @@ def critical_action_times(
 
 def sessions_for_manager(user: AbstractBaseUser) -> QuerySet[TeamDrillSession]:
     """Team drills held at the locations the user manages, newest first."""
-    return TeamDrillSession.objects.filter(location__in=managed_locations(user)).select_related(
-        "page", "location"
-    )
+    return managed_sessions(user, TeamDrillSession.objects.all()).select_related("page", "location")
 
 
 def session_for_manager(user: AbstractBaseUser, pk: int) -> TeamDrillSession:
@@ -343,7 +340,7 @@ def team_drills_of(staff: StaffProfile, *, viewer: AbstractBaseUser) -> QuerySet
     """The in-person team drills `staff` took part in at locations the viewer manages, newest
     first (for their record: a drill held at another location is that location's record)."""
     return (
-        staff.team_drills.filter(location__in=managed_locations(viewer))
+        managed_sessions(viewer, staff.team_drills.all())
         .select_related("page", "location")
         .order_by("-held_on", "-pk")
     )

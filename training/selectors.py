@@ -12,8 +12,8 @@ from django.http import Http404
 
 from organisation.compliance import ComplianceRow, judged_on
 from organisation.models import StaffProfile
-from organisation.policies import visible_staff
 from training.models import AttemptStatus, QuizAttempt, TrainingModulePage, TrainingRequirement
+from training.policies import own_attempts, visible_attempts
 from training.status import ModuleStatus, add_months, judge_module
 
 KIND = "training"
@@ -186,7 +186,7 @@ def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredMo
 
 def attempt_for_owner(user: AbstractBaseUser, attempt_id: int, *, module=None) -> QuizAttempt:
     """The user's own attempt (at `module` when given); the same 404 if missing or not theirs."""
-    attempts = QuizAttempt.objects.filter(pk=attempt_id, staff__user=user)
+    attempts = own_attempts(user, QuizAttempt.objects.filter(pk=attempt_id))
     if module is not None:
         attempts = attempts.filter(module=module)
     attempt = attempts.select_related("staff__user", "staff__home_location").first()
@@ -198,7 +198,7 @@ def attempt_for_owner(user: AbstractBaseUser, attempt_id: int, *, module=None) -
 def certificate_for_owner(user: AbstractBaseUser, attempt_id: int) -> QuizAttempt:
     """A passed attempt of the user's own, for its certificate; 404 otherwise."""
     attempt = (
-        QuizAttempt.objects.filter(pk=attempt_id, staff__user=user, passed=True)
+        own_attempts(user, QuizAttempt.objects.filter(pk=attempt_id, passed=True))
         .select_related("staff__user")
         .first()
     )
@@ -231,10 +231,8 @@ def attempts_of(profile: StaffProfile, *, module: TrainingModulePage) -> QuerySe
 
 def attempts_for_staff(viewer: AbstractBaseUser, staff_pk: int) -> QuerySet[QuizAttempt]:
     """Submitted attempts of one staff member the viewer may see; empty if they may not."""
-    return QuizAttempt.objects.filter(
-        staff_id=staff_pk,
-        staff__in=visible_staff(viewer).values("pk"),
-        status=AttemptStatus.SUBMITTED,
+    return visible_attempts(
+        viewer, QuizAttempt.objects.filter(staff_id=staff_pk, status=AttemptStatus.SUBMITTED)
     ).order_by("-submitted_at")
 
 
@@ -244,10 +242,8 @@ def score_distribution(viewer: AbstractBaseUser, *, module_id: int, bins: int = 
     `bins` equal bands from 0 to 100 %; a score of exactly 100 % falls in the last.
     """
     counts = [0] * bins
-    scores = QuizAttempt.objects.filter(
-        module_id=module_id,
-        status=AttemptStatus.SUBMITTED,
-        staff__in=visible_staff(viewer).values("pk"),
+    scores = visible_attempts(
+        viewer, QuizAttempt.objects.filter(module_id=module_id, status=AttemptStatus.SUBMITTED)
     ).values_list("score", flat=True)
     for score in scores:
         counts[min(int(score * bins), bins - 1)] += 1
@@ -257,9 +253,7 @@ def score_distribution(viewer: AbstractBaseUser, *, module_id: int, bins: int = 
 def module_summaries(viewer: AbstractBaseUser) -> QuerySet:
     """Per module: attempts, passes and the latest submission, over staff the viewer may see."""
     return (
-        QuizAttempt.objects.filter(
-            status=AttemptStatus.SUBMITTED, staff__in=visible_staff(viewer).values("pk")
-        )
+        visible_attempts(viewer, QuizAttempt.objects.filter(status=AttemptStatus.SUBMITTED))
         .values("module_id", "module_title")
         .annotate(
             attempts=Count("pk"),
@@ -274,10 +268,9 @@ def submitted_scores(viewer: AbstractBaseUser) -> list[tuple[int, str, float]]:
     """(staff id, module title, score 0-1) of every submitted attempt by staff the viewer may
     see, in one query: the dashboard's score distribution per module."""
     return list(
-        QuizAttempt.objects.filter(
-            status=AttemptStatus.SUBMITTED,
-            score__isnull=False,
-            staff__in=visible_staff(viewer).values("pk"),
+        visible_attempts(
+            viewer,
+            QuizAttempt.objects.filter(status=AttemptStatus.SUBMITTED, score__isnull=False),
         )
         .order_by("module_title")
         .values_list("staff_id", "module_title", "score")
