@@ -40,21 +40,23 @@ def claimable(now: datetime) -> Q:
     )
 
 
-def record_new(plan: list[Planned], *, now: datetime) -> None:
+def record_new(plan: list[Planned], *, now: datetime) -> set[tuple[str, str, str, str]]:
     """Insert the plan's rows the ledger does not hold yet.
 
     Most of a day's plan is already in the ledger (an item stays at its stage for days), so
     the known keys are read in one query and only new rows are inserted. Two sweeps that both
     find a key new insert it once: the unique constraint and ignore_conflicts see to that.
+    Returns the keys it found new.
     """
     if not plan:
-        return
+        return set()
     dated = [p.due_key for p in plan if p.due_key != "-"]
     known = Reminder.objects.filter(Q(due_key="-") | Q(due_key__gte=min(dated, default="9")))
     existing = set(known.values_list("recipient_key", "item_key", "due_key", "kind"))
     new_rows = [p.to_ledger(now=now) for p in plan if p.natural_key not in existing]
     if new_rows:
         Reminder.objects.bulk_create(new_rows, ignore_conflicts=True, batch_size=2000)
+    return {r.natural_key for r in new_rows}
 
 
 def _local(now: datetime, time_zone: str | None) -> datetime:

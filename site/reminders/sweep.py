@@ -56,9 +56,10 @@ def run_sweep(
     if dry_run:
         return _dry_run(plan, report, emit)
 
-    ledger.record_new(plan, now=now)
+    recorded = ledger.record_new(plan, now=now)
     for planned in plan:
-        if planned.problem:
+        # Reported the day it is found; after that it is on /manage/ and in the alerts.
+        if planned.problem and planned.natural_key in recorded:
             _add(report, emit, _planned_line(planned, ReminderStatus.UNDELIVERABLE))
     report.alerts += ledger.raise_alerts(now=now)
 
