@@ -7,6 +7,9 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+# A developer's .env (written by `make run`) must not change what the suite runs with; the
+# subprocesses the tests start inherit this too.
+os.environ["READYROOM_IGNORE_DOTENV"] = "1"
 
 from readyroom.settings import *  # noqa: E402,F403
 

@@ -8,7 +8,11 @@ import dj_database_url
 import plotly
 from django.core.exceptions import ImproperlyConfigured
 
+from readyroom.dotenv import load_local_env
+
 BASE_DIR = Path(__file__).resolve().parents[2]
+# `make run` writes a git-ignored .env (DEBUG on, a generated SECRET_KEY) for local use.
+load_local_env(Path(os.environ.get("READYROOM_DOTENV", BASE_DIR / ".env")))
 VAR_DIR = Path(os.environ.get("READYROOM_VAR_DIR", BASE_DIR / "var"))
 
 
