@@ -79,5 +79,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<10} password: {DEMO_PASSWORD}")
         self.stdout.write(
             "Two-step login code for manager, regional, educator and director: "
-            "python manage.py demo_totp <username>"
+            ".venv/bin/python manage.py demo_totp <username>"
         )
