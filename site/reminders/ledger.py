@@ -6,6 +6,7 @@ server accepted it, so a crash repeats at most the message in flight.
 
 import logging
 import zoneinfo
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -14,7 +15,7 @@ from django.db.models import F, Q
 
 from organisation.models import AuditEntry, StaffProfile
 from reminders.models import NOBODY, Audience, Reminder, ReminderStatus
-from reminders.planner import Planned, chain_of_command, recipient_key
+from reminders.planner import Chain, Planned, chain_of_command, recipient_key
 
 logger = logging.getLogger(__name__)
 
@@ -193,24 +194,21 @@ def mark_failed(
     max_attempts: int,
 ) -> list[tuple[Reminder, str]]:
     """Count the attempt; schedule the next with backoff, or give up (undeliverable).
-    Returns each row with the status it now has."""
+    Returns each row with the status it now has. One UPDATE per number of attempts so far
+    (the rows of one message nearly always share it)."""
+    by_attempts: dict[int, list[Reminder]] = defaultdict(list)
+    for row in rows:
+        by_attempts[row.attempts + 1].append(row)
     outcome = []
     with transaction.atomic():
-        for row in rows:
-            attempts = row.attempts + 1
+        for attempts, group in by_attempts.items():
             if permanent or attempts >= max_attempts:
-                status, detail = (
-                    ReminderStatus.UNDELIVERABLE,
-                    (error if permanent else GAVE_UP.format(attempts=attempts, error=error)),
-                )
-                next_at = None
+                status, next_at = ReminderStatus.UNDELIVERABLE, None
+                detail = error if permanent else GAVE_UP.format(attempts=attempts, error=error)
             else:
-                status, detail, next_at = (
-                    ReminderStatus.FAILED,
-                    error,
-                    now + backoff_after(attempts),
-                )
-            Reminder.objects.filter(pk=row.pk, lease_owner=owner).update(
+                status, detail = ReminderStatus.FAILED, error
+                next_at = now + backoff_after(attempts)
+            Reminder.objects.filter(pk__in=[r.pk for r in group], lease_owner=owner).update(
                 status=status,
                 attempts=attempts,
                 last_error=detail[:500],
@@ -218,11 +216,11 @@ def mark_failed(
                 lease_owner="",
                 lease_expires_at=None,
             )
-            outcome.append((row, status))
+            outcome.extend((row, status) for row in group)
     return outcome
 
 
-def raise_alerts(*, now: datetime) -> int:
+def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
     """Tell the subject's managers and the medical directors of every undeliverable reminder
     not yet alerted, through the ledger (so they arrive in their next message). Alerts never
     raise alerts: one that cannot be delivered stays visible on /manage/."""
@@ -233,7 +231,7 @@ def raise_alerts(*, now: datetime) -> int:
     )
     if not failed:
         return 0
-    chain = chain_of_command()
+    chain = chain or chain_of_command()
     alerts = []
     for row in failed:
         about = f"{row.subject.display_name}'s {row.label}" if row.subject else row.label

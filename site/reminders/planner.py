@@ -197,16 +197,18 @@ def plan_reminders(
     as_of: date | None = None,
     staff_ids: Iterable[int] | None = None,
     digest_for: Iterable[int] | None = None,
+    chain: Chain | None = None,
 ) -> list[Planned]:
     """Every reminder due on the day, one per item and recipient: the latest stage reached.
 
     Only active staff, and only requirements they still hold (the providers' rows).
-    `staff_ids` / `digest_for` narrow the plan (the sweep's re-check at send time).
+    `staff_ids` / `digest_for` narrow the plan (the sweep's re-check at send time); `chain`
+    is who manages where when the caller has read it already (once per sweep, not per batch).
     """
     policy = ReminderPolicy.load()
     schedule = schedule_from(policy)
     people_ids = None if staff_ids is None else set(staff_ids)
-    chain = chain_of_command()
+    chain = chain or chain_of_command()
     if digest_for is not None and people_ids is not None:
         wanted = set().union(*(chain.managed.get(m, set()) for m in digest_for))
         people_ids |= {s for s, locs in chain.locations_of.items() if locs & wanted}

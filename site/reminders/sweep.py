@@ -28,7 +28,7 @@ from reminders import ledger
 from reminders.delivery import Mailer, Outcome, describe
 from reminders.mail import Item, compose
 from reminders.models import Audience, Reminder, ReminderPolicy, ReminderStatus
-from reminders.planner import Planned, plan_reminders
+from reminders.planner import Planned, chain_of_command, plan_reminders
 from reminders.report import SweepLine, SweepReport
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,8 @@ def run_sweep(
     deadline = time.monotonic() + budget  # planning counts against the budget too
     report = SweepReport(dry_run=dry_run)
     emit = progress or (lambda line: None)
-    plan = plan_reminders(now=now, as_of=as_of)
+    chain = chain_of_command()  # who manages where: read once for the whole sweep
+    plan = plan_reminders(now=now, as_of=as_of, chain=chain)
     report.planned = len(plan)
     if dry_run:
         return _dry_run(plan, report, emit)
@@ -61,7 +62,7 @@ def run_sweep(
         # Reported the day it is found; after that it is on /manage/ and in the alerts.
         if planned.problem and planned.natural_key in recorded:
             _add(report, emit, _planned_line(planned, ReminderStatus.UNDELIVERABLE))
-    report.alerts += ledger.raise_alerts(now=now)
+    report.alerts += ledger.raise_alerts(now=now, chain=chain)
 
     policy = ReminderPolicy.load()
     sending = _Sending(
@@ -73,6 +74,7 @@ def run_sweep(
         lease_until=now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS),
         report=report,
         emit=emit,
+        chain=chain,
     )
     report.reclaimed = Reminder.objects.filter(
         status=ReminderStatus.SENDING, lease_expires_at__lt=now
@@ -91,7 +93,7 @@ def run_sweep(
             sending.send(rows)
     finally:
         sending.mailer.close()
-    report.alerts += ledger.raise_alerts(now=now)
+    report.alerts += ledger.raise_alerts(now=now, chain=chain)
     return report
 
 
@@ -103,8 +105,9 @@ def _add(report: SweepReport, emit, line: SweepLine) -> None:
 class _Sending:
     """One sweep's sending state: its lease, its connection, its budget, its breaker."""
 
-    def __init__(self, *, owner, now, as_of, policy, deadline, lease_until, report, emit):
+    def __init__(self, *, owner, now, as_of, policy, deadline, lease_until, report, emit, chain):
         self.owner, self.now, self.as_of, self.policy = owner, now, as_of, policy
+        self.chain = chain
         self.deadline, self.lease_until = deadline, lease_until
         self.report, self.emit = report, emit
         self.mailer = Mailer()
@@ -140,17 +143,24 @@ class _Sending:
         subjects = {r.subject_id for r in rows if r.subject_id and r.audience != Audience.ALERT}
         digest_for = {r.recipient_id for r in rows if r.audience == Audience.DIGEST}
         plan = plan_reminders(
-            now=self.now, as_of=self.as_of, staff_ids=subjects, digest_for=digest_for
+            now=self.now,
+            as_of=self.as_of,
+            staff_ids=subjects,
+            digest_for=digest_for,
+            chain=self.chain,
         )
         return {p.natural_key: p for p in plan if not p.problem}
 
     def _send_one(self, group: list[Reminder], fresh: dict[tuple, Planned]) -> None:
         recipient = group[0].recipient
+        # Read at claim time: someone who left since the sweep began gets nothing.
+        still_here = recipient.is_active and recipient.user.is_active
         items, gone = [], []
         for row in group:
-            if row.audience == Audience.ALERT:
-                still = recipient.is_active and recipient.user.is_active
-                (items if still else gone).append(Item(row, None))
+            if not still_here:
+                gone.append(Item(row, None))
+            elif row.audience == Audience.ALERT:
+                items.append(Item(row, None))
             elif row.natural_key in fresh:
                 items.append(Item(row, fresh[row.natural_key]))
             else:
