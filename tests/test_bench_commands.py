@@ -1,0 +1,23 @@
+"""`make bench`'s two commands run end to end at a tiny size, with production's login rules on
+(two-step login required, HTTPS redirect), and print their figures."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+
+def test_bench_dashboard_prints_times_and_queries(db, home_page, settings):
+    settings.READYROOM_MFA_REQUIRED = True
+    settings.SECURE_SSL_REDIRECT = True
+    out = StringIO()
+    call_command("bench_dashboard", "--staff", "20", "--repeat", "1", stdout=out)
+    text = out.getvalue()
+    assert "/manage/ " in text and "/manage/compliance.csv" in text
+    assert "SQL queries" in text
+
+
+def test_bench_reminders_prints_time_messages_and_queries(db):
+    out = StringIO()
+    call_command("bench_reminders", "--records", "40", stdout=out)
+    text = out.getvalue()
+    assert "first sweep (backlog)" in text and "messages" in text and "queries" in text
