@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from certifications.files import MAX_CARD_BYTES, check_card_file
+from certifications.files import MAX_CARD_BYTES
 from certifications.models import CertificationType
 from organisation.bounds import BoundedDateField, FreeTextField
 
@@ -46,11 +46,6 @@ class UploadForm(forms.Form):
             picked = self.fields["certification_type"].queryset.filter(code=initial_code).first()
             if picked is not None:
                 self.initial["certification_type"] = picked.pk
-
-    def clean_card_file(self):
-        upload = self.cleaned_data["card_file"]
-        self.content_type = check_card_file(upload)  # ValidationError shows next to the field
-        return upload
 
 
 class DecisionForm(forms.Form):

@@ -62,7 +62,11 @@ def upload_record(
         raise ValidationError({"override_reason": OVERRIDE_NEEDS_REASON})
     elif requested < issued_on:
         raise ValidationError({"expires_on": EXPIRES_BEFORE_ISSUE})
-    content_type = check_card_file(card_file) if card_file else ""
+    try:
+        # Parsed once, here, whoever calls: the form shows the message next to the field.
+        content_type = check_card_file(card_file) if card_file else ""
+    except ValidationError as error:
+        raise ValidationError({"card_file": error.messages}) from None
 
     record = None
     try:
