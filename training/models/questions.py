@@ -1,4 +1,10 @@
-"""Question banks: questions as snippets with drafts and revisions, choices with stable keys.
+"""Question banks: questions and banks as snippets under the medical director's workflow,
+choices with stable keys.
+
+Both go through the "Medical director approval" workflow (assigned to their content types by
+training.approval): an educator saves drafts and submits; a director's approval publishes.
+While an object is live, Wagtail saves edits as revisions only and leaves its row as
+published, so the rows with `live=True` are the approved versions that quizzes draw from.
 
 Answers and attempt snapshots point at a choice's `key` (a UUID kept through revisions and
 copies), never at the inline row's primary key, which Wagtail may recreate on save.
@@ -6,6 +12,7 @@ copies), never at the inline row's primary key, which Wagtail may recreate on sa
 
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,15 +21,27 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from training.admin_forms import QuestionAdminForm
 
 
-class QuestionBank(models.Model):
+class QuestionBank(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A named set of questions. A quiz draws a bank's questions only while the bank is live
+    (approved): a new bank waits for the director, and unpublishing one withdraws all of it.
+    Which questions a bank holds is each question's own field, approved with the question."""
+
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question_bank")
 
     panels = [FieldPanel("name"), FieldPanel("description")]
 
@@ -55,7 +74,15 @@ class QuestionTag(TaggedItemBase):
     )
 
 
-class Question(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Question(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """One quiz question. Scored on the server from its choices' weights (percent)."""
 
     bank = models.ForeignKey(
@@ -78,6 +105,7 @@ class Question(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         help_text=_("Shown after answering, whatever the answer."),
     )
     tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name=_("topics"))
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
 
     panels = [
         FieldPanel("bank"),
@@ -103,6 +131,20 @@ class Question(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title or self.stem[:80]
+
+    # The director reviews the question as a learner will see it, then with its key.
+    preview_modes = [("", _("As the learner sees it")), ("answers", _("With answers"))]
+
+    def get_preview_template(self, request, mode_name):
+        return "training/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            "question": self,
+            "choices": list(self.choices.all()),
+            "show_answers": mode_name == "answers",
+        }
 
 
 class Choice(Orderable):
