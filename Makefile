@@ -49,6 +49,7 @@ bench: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py bench_dashboard --staff 2000 10000
 	$(PY) manage.py bench_reminders --records 10000 100000
+	$(PY) manage.py bench_item_analysis --answers 100000
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
