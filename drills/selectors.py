@@ -39,6 +39,24 @@ def runs_of(staff: StaffProfile) -> QuerySet[DrillRun]:
     return DrillRun.objects.filter(staff=staff).select_related("page")
 
 
+def stored_decisions(
+    *, usernames: Sequence[str]
+) -> list[tuple[str, str, int, str, int | None, bool]]:
+    """(username, scenario slug, step, node, choice index, timed out) of every decision in
+    these people's runs, in one query. For checks run outside any viewer (`loadtest_check`),
+    never for a page."""
+    return list(
+        DrillDecision.objects.filter(run__staff__user__username__in=list(usernames)).values_list(
+            "run__staff__user__username",
+            "run__page__slug",
+            "sequence",
+            "node_key",
+            "choice_index",
+            "timed_out",
+        )
+    )
+
+
 def run_for_viewer(user: AbstractBaseUser, *, page: DrillScenarioPage, run_id: int) -> DrillRun:
     """A run of `page` that is the viewer's own; the same 404 for missing and not theirs."""
     run = (

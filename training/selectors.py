@@ -12,7 +12,13 @@ from django.http import Http404
 
 from organisation.compliance import ComplianceRow, judged_on
 from organisation.models import StaffProfile
-from training.models import AttemptStatus, QuizAttempt, TrainingModulePage, TrainingRequirement
+from training.models import (
+    AttemptAnswer,
+    AttemptStatus,
+    QuizAttempt,
+    TrainingModulePage,
+    TrainingRequirement,
+)
 from training.policies import own_attempts, visible_attempts
 from training.status import ModuleStatus, add_months, judge_module
 
@@ -224,6 +230,33 @@ def certificate_by_code(code: str) -> QuizAttempt:
 def attempts_of(profile: StaffProfile, *, module: TrainingModulePage) -> QuerySet[QuizAttempt]:
     """The person's attempts at one module, newest first."""
     return QuizAttempt.objects.filter(staff=profile, module=module).order_by("-started_at", "-pk")
+
+
+# --- what the load test sent, as stored ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    attempt_id: int
+    username: str
+    submitted_at: datetime | None
+    question_id: int | None
+    selected_keys: list[str]
+    answered_at: datetime | None
+
+
+def stored_answers(*, attempt_ids: Sequence[int]) -> list[StoredAnswer]:
+    """Every answer row of these attempts as the database holds it, with whose attempt it is,
+    in one query. For checks run outside any viewer (`loadtest_check`), never for a page."""
+    rows = AttemptAnswer.objects.filter(attempt_id__in=list(attempt_ids)).values_list(
+        "attempt_id",
+        "attempt__staff__user__username",
+        "attempt__submitted_at",
+        "question_id",
+        "selected_keys",
+        "answered_at",
+    )
+    return [StoredAnswer(*row) for row in rows]
 
 
 # --- for the manager dashboard -------------------------------------------------------------
