@@ -155,10 +155,12 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
-# Logging in (accounts app, issue 12). Argon2 first: a PBKDF2 hash from before is re-hashed
-# with Argon2 the next time its owner logs in; the others stay so old hashes still verify.
+# Logging in (accounts app, issue 12). Argon2 first, with parameters measured for the login
+# load (accounts/hashers.py): a PBKDF2 hash, or an Argon2 one with Django's default
+# parameters, is re-hashed the next time its owner logs in; the others stay so old hashes
+# still verify.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.MeasuredArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
