@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format bench clean
+.PHONY: run test test-fast lint format bench loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,22 @@ bench: $(VENV)/.installed-run
 	$(PY) manage.py bench_dashboard --staff 2000 10000
 	$(PY) manage.py bench_reminders --records 10000 100000
 	$(PY) manage.py bench_item_analysis --answers 100000
+
+# The load test (loadtest/run.py says each step): its own PostgreSQL database, the production
+# server and worker, locust headless, then a check in the database that nothing was lost.
+$(VENV)/.installed-loadtest: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet ".[loadtest]"
+	touch $@
+
+USERS ?= 600
+SPAWN_RATE ?= 10
+RUN_TIME ?= 5m
+STAFF ?= 1000
+LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/readyroom_loadtest
+LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/13
+loadtest: $(VENV)/.installed-loadtest
+	$(PY) loadtest/run.py --users $(USERS) --spawn-rate $(SPAWN_RATE) --run-time $(RUN_TIME) \
+		--staff $(STAFF) --database-url $(LOADTEST_DATABASE_URL) --redis-url "$(LOADTEST_REDIS_URL)"
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
