@@ -9,8 +9,14 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from organisation.compliance import register_provider
+        from training.approval import put_questions_under_approval
+        from training.approval_mail import hold_wagtail_workflow_mail_in_bulk
         from training.permissions import grant_author_permissions
         from training.selectors import KIND, training_rows
 
         register_provider(KIND, training_rows)
         post_migrate.connect(grant_author_permissions, dispatch_uid="training-permissions")
+        post_migrate.connect(
+            put_questions_under_approval, sender=self, dispatch_uid="training-approval"
+        )
+        hold_wagtail_workflow_mail_in_bulk()

@@ -60,10 +60,15 @@ class AnswerRejected(Exception):
 
 
 def question_pool(module: TrainingModulePage) -> list[Question]:
-    """Published questions the module draws from (its banks and its picks), with choices."""
+    """Approved questions of approved banks the module draws from (its banks and its picks),
+    with choices, as approved.
+
+    A live question's row is its published revision: Wagtail keeps edits awaiting approval in
+    revisions until the director's approval publishes them (training.approval).
+    """
     # Reverse lookups read the published page's saved relations in the same query.
     return list(
-        Question.objects.filter(live=True)
+        Question.objects.filter(live=True, bank__live=True)
         .filter(Q(bank__modules=module) | Q(modules=module))
         .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")))
         .order_by("pk")
@@ -80,6 +85,8 @@ def snapshot_question(question: Question, *, rng: random.Random | None) -> dict:
         rng.shuffle(choices)
     return {
         "question_id": question.pk,
+        # The approved version shown, for anyone checking later what the learner was asked.
+        "revision_id": question.live_revision_id,
         "kind": question.kind,
         "stem": question.stem,
         "stem_format": question.stem_format,

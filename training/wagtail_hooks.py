@@ -1,10 +1,11 @@
-"""Wagtail admin: question banks and questions (snippets with drafts), requirements by role,
-the GIFT upload and item analysis."""
+"""Wagtail admin: question banks and questions (snippets under the medical director's
+workflow), requirements by role, the GIFT upload and item analysis."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -19,25 +20,36 @@ from training.models import (
     TrainingRequirement,
 )
 from training.permissions import can_import_gift, can_view_item_analysis
+from training.question_selectors import approval_label, with_approval_status
+
+# The status column (live, draft, live + draft) comes with drafts; this one says whether the
+# medical director has it in front of them.
+APPROVAL_COLUMN = Column("approval_status", label=_("Approval"), accessor=approval_label)
 
 
 class QuestionBankViewSet(SnippetViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_label = _("Question banks")
-    list_display = ["name", "description"]
+    list_display = ["name", "description", APPROVAL_COLUMN]
     search_fields = ["name"]
     ordering = ["name"]
+
+    def get_queryset(self, request):
+        return with_approval_status(QuestionBank.objects.all())
 
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
-    list_display = ["__str__", "bank", "kind", "live"]
+    list_display = ["__str__", "bank", "kind", APPROVAL_COLUMN]
     list_filter = ["bank", "kind", "live"]
     search_fields = ["stem", "title"]
     ordering = ["bank__name", "pk"]
+
+    def get_queryset(self, request):
+        return with_approval_status(Question.objects.select_related("bank"))
 
 
 class TrainingRequirementViewSet(SnippetViewSet):

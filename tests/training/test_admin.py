@@ -70,7 +70,10 @@ def test_gift_upload_dry_run_then_import(client, educator):
     assert not QuestionBank.objects.exists()
     response = upload(new_bank="Laser safety")
     assert "Imported 9 question(s)" in response.content.decode()
-    assert QuestionBank.objects.get().questions.filter(live=True).count() == 9
+    assert "submitted for approval (Medical director approval)" in response.content.decode()
+    bank = QuestionBank.objects.get()
+    assert bank.questions.count() == 9 and not bank.questions.filter(live=True).exists()
+    assert all(q.workflow_in_progress for q in [bank, *bank.questions.all()])
 
 
 def test_gift_upload_errors_keep_the_form(client, educator):

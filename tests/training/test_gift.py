@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from organisation import groups
+from tests.factories import UserFactory
 from tests.factories.training import QuestionBankFactory, QuestionFactory
+from training.approval import approve
 from training.bank_services import as_gift, export_gift, import_gift
 from training.gift import parse, write
 from training.gift import parser as gift
@@ -109,14 +112,22 @@ def test_unclosed_answer_block_is_skipped():
     assert [q.title for q in result.questions] == ["Next"]
 
 
+def approve_all(bank):
+    """The director's approval of an imported bank and its questions."""
+    director = UserFactory(username="director-approves", groups=[groups.MEDICAL_DIRECTORS])
+    for obj in [bank, *bank.questions.all()]:
+        if obj.current_workflow_state is not None:
+            approve(obj=obj, user=director)
+
+
 @pytest.mark.django_db
-def test_import_creates_published_questions_with_choices_and_tags():
+def test_import_creates_draft_questions_with_choices_and_tags():
     report = import_gift(text=EVERY_CONSTRUCT.read_text(), bank_name="Laser safety")
     assert len(report.created) == 9 and len(report.skipped) == 6
     bank = QuestionBank.objects.get(name="Laser safety")
-    assert bank.questions.filter(live=True).count() == 9
+    assert bank.questions.count() == 9 and not bank.questions.filter(live=True).exists()
     cool = bank.questions.get(title="Cool first")
-    assert cool.latest_revision is not None and cool.live_revision is not None
+    assert cool.latest_revision is not None and cool.live_revision is None
     assert sorted(t.name for t in cool.tags.all()) == ["aftercare", "burns"]
     assert len({c.key for c in cool.choices.all()}) == 3
 
@@ -136,6 +147,7 @@ def test_dry_run_changes_nothing_and_reimport_adds_no_duplicates():
 def test_export_then_import_gives_the_same_questions():
     import_gift(text=EVERY_CONSTRUCT.read_text(), bank_name="Original")
     original = QuestionBank.objects.get(name="Original")
+    approve_all(original)
     QuestionFactory(bank=original, kind="true_false", stem="Line one\nline two: {odd} #chars")
     exported = export_gift(bank=original)
     import_gift(text=exported, bank_name="Copy")
@@ -160,6 +172,9 @@ def test_commands_import_dry_run_and_export(tmp_path):
     assert not QuestionBank.objects.filter(name="Cmd").exists()
     call_command("import_gift", str(EVERY_CONSTRUCT), "--bank", "Cmd", stdout=StringIO())
     target = tmp_path / "cmd.gift"
+    call_command("export_gift", "--bank", "Cmd", "--output", str(target), stdout=StringIO())
+    assert parse(target.read_text()).questions == []  # nothing approved yet
+    approve_all(QuestionBank.objects.get(name="Cmd"))
     call_command("export_gift", "--bank", "Cmd", "--output", str(target), stdout=StringIO())
     assert len(parse(target.read_text()).questions) == 9
     with pytest.raises(CommandError, match="No question bank"):

@@ -25,7 +25,15 @@ def test_start_snapshots_questions_pass_mark_and_revision(module, sam, now):
     assert attempt.page_revision_id == module.live_revision_id is not None
     assert len(attempt.questions) == 2
     shown = attempt.questions[0]
-    assert set(shown) == {"question_id", "kind", "stem", "stem_format", "explanation", "choices"}
+    assert set(shown) == {
+        "question_id",
+        "revision_id",
+        "kind",
+        "stem",
+        "stem_format",
+        "explanation",
+        "choices",
+    }
     assert {c["text"] for c in shown["choices"]} == {
         "Stop and cool",
         "Carry on",
