@@ -19,7 +19,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 PRIVATE_STORAGE_ROOT = Path(tempfile.mkdtemp(prefix="readyroom-private-"))
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="readyroom-media-"))
-for _folder in (PRIVATE_STORAGE_ROOT, MEDIA_ROOT):
+# whitenoise reads STATIC_ROOT each time a test client builds its middleware: keep it empty
+# (a developer's collected var/static holds thousands of files); the live server serves
+# static files from the apps' folders itself.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="readyroom-static-"))
+for _folder in (PRIVATE_STORAGE_ROOT, MEDIA_ROOT, STATIC_ROOT):
     atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

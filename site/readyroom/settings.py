@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with DEBUG off, before any middleware that needs a login or a session.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "readyroom.headers.ContentSecurityPolicyMiddleware",
     "readyroom.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,7 +119,13 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Each gunicorn worker (or thread) keeps its connection for a minute; the health check
+    # replaces one the server closed meanwhile instead of failing that request.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -143,6 +151,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # A logged-in request reads its session from Redis instead of a query; writes still go
+    # to the database too, so a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -197,6 +208,16 @@ STATIC_URL = "/static/"
 # plotly.js comes from the plotly package itself: no CDN, and no second copy in the repository.
 STATICFILES_DIRS = [("vendor/plotly", Path(plotly.__file__).parent / "package_data")]
 STATIC_ROOT = VAR_DIR / "static"
+# With DEBUG off, `collectstatic` writes hashed names with gzip and Brotli copies beside them,
+# and whitenoise serves those with a year's cache (the hash changes when the file does).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "readyroom.staticfiles.CompressedManifestStorage"
+    },
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Per-person files (certification cards) live outside MEDIA_ROOT and are served only by views
@@ -325,7 +346,9 @@ REMINDER_LEASE_SECONDS = int(os.environ.get("REMINDER_LEASE_SECONDS", "600"))
 # django-q2: the ORM broker confirms delivery; retry must exceed timeout or long tasks run twice.
 Q_CLUSTER = {
     "name": "readyroom",
-    "orm": "default",
+    # Several clusters share Redis where it is set; its broker does not confirm delivery
+    # (README, "Production"): a task taken by a worker that dies is not handed out again.
+    **({"redis": os.environ["REDIS_URL"]} if os.environ.get("REDIS_URL") else {"orm": "default"}),
     "workers": int(os.environ.get("Q_WORKERS", "1")),
     "timeout": 600,
     "retry": 900,

@@ -1,0 +1,71 @@
+"""gunicorn's settings for ReadyRoom, read from the working directory: run `gunicorn
+readyroom.wsgi` from the repository root (or pass `-c /path/to/gunicorn.conf.py`).
+
+Every value comes from the environment with a default for one small server; the README's
+"Production" section lists them.
+"""
+
+import os
+from pathlib import Path
+
+# site/ is a source folder holding the project's packages (readyroom, organisation, ...), not
+# a package itself: the standard library owns the name `site`.
+pythonpath = str(Path(__file__).resolve().parent / "site")
+
+bind = os.environ.get("WEB_BIND", "127.0.0.1:8000").split(",")
+
+# --- Worker model -------------------------------------------------------------------------
+# The load test (issue 13) measures these; change the defaults here, in this block only.
+# Sync workers handle one request each at a time: 2 x cores + 1 keeps the cores busy while
+# some wait on the database. WEB_THREADS above 1 (or WEB_WORKER_CLASS=gthread) serves that
+# many requests per worker in threads, each with its own database connection.
+workers = int(os.environ.get("WEB_WORKERS", 2 * (os.cpu_count() or 1) + 1))
+threads = int(os.environ.get("WEB_THREADS", "1"))
+worker_class = os.environ.get("WEB_WORKER_CLASS", "sync")
+# Import Django and Wagtail once in the master and fork: workers start in a fraction of the
+# time and share the imported code's memory. The master opens no database connection
+# (pre_fork below makes sure), so no worker inherits one.
+preload_app = os.environ.get("WEB_PRELOAD", "1") != "0"
+# ------------------------------------------------------------------------------------------
+
+# A request still running after this long is killed (its worker restarted): the slowest page
+# (the compliance export at 10,000 staff) takes a few seconds, so this only stops a runaway.
+timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
+# On SIGTERM, requests in flight get this long to finish before their workers are killed.
+graceful_timeout = int(os.environ.get("WEB_GRACEFUL_TIMEOUT", "30"))
+# Idle keep-alive connections (gthread only) are closed after this; a proxy in front keeps
+# its own pool, so a few seconds is enough.
+keepalive = 5
+# Each worker is replaced after about this many requests (the jitter keeps them from all
+# restarting at once), so a slow leak cannot grow for ever.
+max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+
+# Access log to stdout with each request's duration; errors to stderr.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+# gunicorn 25.1+ opens a control socket at one fixed path per user by default; several
+# servers on one machine (the tests, a load test) would take it from each other, and nothing
+# here uses it.
+control_socket_disable = True
+
+
+def when_ready(server):
+    """With the app preloaded, import every view now, once, in the master: each worker (and
+    each worker that replaces one after max_requests) would otherwise spend its first request
+    importing them (1.5 s of a first login page, measured, against 0.01 s after)."""
+    if server.cfg.preload_app:
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - the import is the point
+
+
+def pre_fork(server, worker):
+    """Close any database connection the preloaded master holds, so no two workers share one
+    socket."""
+    if server.cfg.preload_app:
+        from django.db import connections
+
+        connections.close_all()
