@@ -19,3 +19,8 @@ def can_view_analytics(user: AbstractBaseUser) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name__in=EDITORS).exists()
+
+
+def can_exchange_scenarios(user: AbstractBaseUser) -> bool:
+    """Educators, medical directors and superusers export and import drill scenario files."""
+    return can_view_analytics(user)

@@ -58,7 +58,8 @@ def read_scenario(text: str, *, path: str, file_stem: str | None = None) -> Scen
     keys = [node["key"] for node in data["nodes"]]
     if data["start"] not in keys:
         errors.append(SourceError(path, document.line_of(["start"]), START_MISSING.format(**data)))
-    if not errors:
+    else:
+        # The graph is checked even when a situation is refused: an author sees all at once.
         for problem in Graph.from_raw(graph_blocks(data)).validate():
             keys_path = ["nodes", problem.position] if problem.position is not None else []
             if problem.position is not None and problem.choice_index is not None:

@@ -3,16 +3,19 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from content.services import put_under_medical_director_approval
-from drills import admin_views, selectors
-from drills.models import DrillIndexPage, DrillRequirement
-from drills.permissions import can_view_analytics
+from drills import admin_views, exchange_views, selectors
+from drills.models import DrillIndexPage, DrillRequirement, DrillScenarioPage
+from drills.permissions import can_exchange_scenarios, can_view_analytics
 
 RECORDS_HELD = _(
     "Not deleted: {count} drill runs and team drills are on record for this page. Unpublish it "
@@ -43,7 +46,55 @@ def register_analytics_urls():
             admin_views.analytics_detail,
             name="drills_analytics_detail",
         ),
+        path("drills/import/", exchange_views.import_scenario_view, name="drills_import"),
+        path(
+            "drills/scenarios/<int:page_id>/export/",
+            exchange_views.export_scenario,
+            name="drills_export",
+        ),
     ]
+
+
+class ExportScenarioButton(PageMenuItem):
+    label = _("Export YAML")
+    icon_name = "download"
+
+    def is_shown(self, user):
+        return can_exchange_scenarios(user)
+
+    @cached_property
+    def url(self):
+        return reverse("drills_export", args=[self.page.pk])
+
+
+class ImportScenarioButton(PageMenuItem):
+    label = _("Import a drill scenario")
+    icon_name = "upload"
+
+    def is_shown(self, user):
+        return can_exchange_scenarios(user)
+
+    @cached_property
+    def url(self):
+        return reverse("drills_import") + "?" + urlencode({"parent": self.page.pk})
+
+
+def _exchange_buttons(page):
+    if page.specific_class is DrillScenarioPage:
+        yield ExportScenarioButton(page=page, priority=80)
+    elif page.specific_class is DrillIndexPage:
+        yield ImportScenarioButton(page=page, priority=80)
+
+
+@hooks.register("register_page_header_buttons")
+def scenario_header_buttons(page, user, view_name, next_url=None):
+    """Export on a scenario's header menu, import on the drill library's."""
+    yield from _exchange_buttons(page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def scenario_listing_buttons(page, user, next_url=None):
+    yield from _exchange_buttons(page)
 
 
 class AnalyticsMenuItem(MenuItem):
