@@ -4,13 +4,20 @@ Facility is the mean score on the question (for a right/wrong question, the shar
 right). Discrimination compares the upper and lower 27 % of attempts by total score: the mean
 score on the question in the upper group minus that in the lower group (-1 to 1). Questions
 with facility under 0.3 or discrimination under 0.1 are flagged for the educator to review.
+
+The database does the counting: one query groups a module's answers by question and answer
+given, so the work in Python follows the number of questions and distinct answers, not the
+number of attempts. Only the latest snapshot of each question (its wording and choices) is
+read, never every attempt's.
 """
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from training.models import AttemptAnswer, AttemptStatus, QuizAttempt
 
@@ -49,83 +56,169 @@ class ItemStats:
 
 
 @dataclass
-class Taken:
-    """One submitted attempt: its total score and, per question id, (score, keys picked)."""
+class Tally:
+    """What the answers to one question add up to, overall and in the upper and lower groups."""
 
-    score: float
-    answers: dict[int, tuple[float, list[str]]]
+    answers: int = 0
+    score: float = 0.0
+    upper: int = 0
+    upper_score: float = 0.0
+    lower: int = 0
+    lower_score: float = 0.0
+    picks: Counter = field(default_factory=Counter)
 
 
-def analyse(taken: list[Taken], questions: dict[int, dict]) -> list[ItemStats]:
-    """Stats per question id in `questions` (id -> a snapshot: stem, choices). Pure."""
-    ranked = sorted(taken, key=lambda t: t.score)
-    size = (
-        math.ceil(len(ranked) * GROUP_SHARE)
-        if len(ranked) >= MIN_ATTEMPTS_FOR_DISCRIMINATION
-        else 0
-    )
-    lower, upper = (ranked[:size], ranked[-size:]) if size else ([], [])
-    stats = []
-    for question_id, snapshot in questions.items():
-        scores = [t.answers[question_id][0] for t in taken if question_id in t.answers]
-        if not scores:
-            continue
-        picks = Counter(
-            key for t in taken if question_id in t.answers for key in t.answers[question_id][1]
+def item_stats(tallies: dict[int, Tally], snapshots: dict[int, dict]) -> list[ItemStats]:
+    """Stats per question id in `tallies`, worded as in `snapshots` (stem, choices). Pure.
+
+    Flagged questions come first, then by facility, hardest first; ties by question id.
+    """
+    stats = [
+        ItemStats(
+            question_id=question_id,
+            stem=snapshots[question_id]["stem"],
+            attempts=tally.answers,
+            facility=tally.score / tally.answers,
+            discrimination=(
+                tally.upper_score / tally.upper - tally.lower_score / tally.lower
+                if tally.upper and tally.lower
+                else None
+            ),
+            choices=[
+                ChoiceCount(
+                    key=c["key"],
+                    text=c["text"],
+                    weight=c["weight"],
+                    picked=tally.picks[c["key"]],
+                    share=tally.picks[c["key"]] / tally.answers,
+                )
+                for c in snapshots[question_id]["choices"]
+            ],
         )
-        stats.append(
-            ItemStats(
-                question_id=question_id,
-                stem=snapshot["stem"],
-                attempts=len(scores),
-                facility=sum(scores) / len(scores),
-                discrimination=_discrimination(question_id, upper, lower),
-                choices=[
-                    ChoiceCount(
-                        key=c["key"],
-                        text=c["text"],
-                        weight=c["weight"],
-                        picked=picks[c["key"]],
-                        share=picks[c["key"]] / len(scores),
-                    )
-                    for c in snapshot["choices"]
-                ],
-            )
-        )
+        for question_id, tally in sorted(tallies.items())
+        if tally.answers
+    ]
     return sorted(stats, key=lambda s: (not s.flags, s.facility))
-
-
-def _discrimination(question_id: int, upper: list[Taken], lower: list[Taken]) -> float | None:
-    high = [t.answers[question_id][0] for t in upper if question_id in t.answers]
-    low = [t.answers[question_id][0] for t in lower if question_id in t.answers]
-    if not high or not low:
-        return None
-    return sum(high) / len(high) - sum(low) / len(low)
 
 
 def submitted_attempts(module_id: int) -> QuerySet[QuizAttempt]:
     return QuizAttempt.objects.filter(module_id=module_id, status=AttemptStatus.SUBMITTED)
 
 
+def _group(attempts: QuerySet[QuizAttempt], *, size: int, upper: bool) -> QuerySet:
+    """The pks of the `size` highest (or lowest) attempts by score; ties go to the earlier
+    start for the lower group and the later one for the upper group, as in a stable sort."""
+    order = ("rank_score", "started_at", "pk")
+    return (
+        attempts.annotate(rank_score=Coalesce("score", Value(0.0), output_field=FloatField()))
+        .order_by(*(f"-{name}" for name in order) if upper else order)
+        .values("pk")[:size]
+    )
+
+
 def item_analysis(module_id: int) -> tuple[int, list[ItemStats]]:
-    """(number of submitted attempts, stats per question) for a module. Two queries."""
-    attempts = list(
-        submitted_attempts(module_id).order_by("started_at").values("pk", "score", "questions")
-    )
-    by_attempt: dict[int, dict[int, tuple[float, list[str]]]] = defaultdict(dict)
+    """(number of submitted attempts, stats per question) for a module.
+
+    Four queries whatever the number of answers (one when nothing was submitted). Each
+    question is worded as in the latest attempt that showed it; a question deleted since is
+    still reported, identified through the attempts' snapshots.
+    """
+    attempts = submitted_attempts(module_id)
+    total = attempts.count()
+    if not total:
+        return 0, []
+    size = math.ceil(total * GROUP_SHARE) if total >= MIN_ATTEMPTS_FOR_DISCRIMINATION else 0
+    in_upper = Q(attempt__in=_group(attempts, size=size, upper=True)) if size else None
+    in_lower = Q(attempt__in=_group(attempts, size=size, upper=False)) if size else None
+    answers = AttemptAnswer.objects.filter(
+        attempt__module_id=module_id, attempt__status=AttemptStatus.SUBMITTED
+    ).order_by()
+
+    tallies: dict[int, Tally] = {}
+    latest: dict[int, datetime] = {}
+    for row in _counted(answers.filter(question__isnull=False), in_upper, in_lower):
+        question_id = row["question_id"]
+        _add(tallies.setdefault(question_id, Tally()), row)
+        latest[question_id] = max(row["latest"], latest.get(question_id, row["latest"]))
+
+    # Answers whose question was deleted since (the row's link is empty) are read one by one,
+    # normally none: their attempt's snapshot says which question they answered.
     snapshots: dict[int, dict] = {}
-    position_to_question = {}
-    for attempt in attempts:
-        for position, snapshot in enumerate(attempt["questions"]):
-            # The latest wording of a question is the one shown in the report.
-            snapshots[snapshot["question_id"]] = snapshot
-            position_to_question[(attempt["pk"], position)] = snapshot["question_id"]
-    answers = AttemptAnswer.objects.filter(attempt__in=[a["pk"] for a in attempts]).values_list(
-        "attempt_id", "position", "score", "selected_keys"
+    shown_last: dict[int, tuple[datetime, int]] = {}
+    orphans = _counted(answers.filter(question__isnull=True), in_upper, in_lower, grouped=False)
+    for row in orphans:
+        snapshot = row["attempt__questions"][row["position"]]
+        question_id = snapshot["question_id"]
+        _add(tallies.setdefault(question_id, Tally()), row)
+        shown = (row["attempt__started_at"], row["attempt_id"])
+        if shown >= shown_last.get(question_id, shown):
+            shown_last[question_id] = shown
+            snapshots[question_id] = snapshot
+
+    snapshots.update(_latest_snapshots(attempts, latest))
+    return total, item_stats(tallies, snapshots)
+
+
+def _counted(
+    answers: QuerySet, in_upper: Q | None, in_lower: Q | None, *, grouped: bool = True
+) -> QuerySet:
+    """Answers counted per question and answer given, with their scores summed overall and in
+    the upper and lower groups; or, not grouped, each answer alone in the same shape."""
+    groups = {"upper": in_upper, "lower": in_lower} if in_upper is not None else {}
+    if grouped:
+        sums = {
+            "answers": Count("pk"),
+            "score_sum": Sum("score"),
+            "latest": Max("attempt__started_at"),
+        }
+        for name, condition in groups.items():
+            sums |= {
+                name: Count("pk", filter=condition),
+                f"{name}_sum": Sum("score", filter=condition),
+            }
+        return answers.values("question_id", "selected_keys").annotate(**sums)
+    marks = {"answers": Value(1), "score_sum": F("score")}
+    for name, condition in groups.items():
+        marks |= {
+            name: Case(When(condition, then=Value(1)), default=Value(0)),
+            f"{name}_sum": Case(When(condition, then=F("score")), default=Value(0.0)),
+        }
+    return answers.annotate(**marks).values(
+        "attempt_id",
+        "attempt__started_at",
+        "attempt__questions",
+        "position",
+        "selected_keys",
+        *marks,
     )
-    for attempt_id, position, score, keys in answers:
-        question_id = position_to_question.get((attempt_id, position))
-        if question_id is not None:
-            by_attempt[attempt_id][question_id] = (score, keys)
-    taken = [Taken(score=a["score"] or 0, answers=by_attempt[a["pk"]]) for a in attempts]
-    return len(attempts), analyse(taken, snapshots)
+
+
+def _add(tally: Tally, row: dict) -> None:
+    """Add a row of _counted to the question's tally (a group with no answers sums to None)."""
+    tally.answers += row["answers"]
+    tally.score += row["score_sum"]
+    tally.upper += row.get("upper") or 0
+    tally.upper_score += row.get("upper_sum") or 0.0
+    tally.lower += row.get("lower") or 0
+    tally.lower_score += row.get("lower_sum") or 0.0
+    for key in row["selected_keys"]:
+        tally.picks[key] += row["answers"]
+
+
+def _latest_snapshots(
+    attempts: QuerySet[QuizAttempt], latest: dict[int, datetime]
+) -> dict[int, dict]:
+    """Each question's snapshot from the latest attempt that showed it (the later pk when two
+    started at the same instant), reading only attempts started at one of those instants."""
+    snapshots: dict[int, dict] = {}
+    candidates = (
+        attempts.filter(started_at__in=set(latest.values()))
+        .order_by("-started_at", "-pk")
+        .values_list("started_at", "questions")
+    )
+    for started_at, questions in candidates:
+        for snapshot in questions:
+            question_id = snapshot["question_id"]
+            if latest.get(question_id) == started_at and question_id not in snapshots:
+                snapshots[question_id] = snapshot
+    return snapshots
