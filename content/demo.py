@@ -1,20 +1,15 @@
-"""The demo clinic's page tree: a home page and a protocol library of sample protocols."""
+"""The demo clinic's page tree: the home page every library hangs under, and its removal.
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+The protocols, modules and drills themselves are files in library/ (see readyroom.library).
+"""
+
 from wagtail.models import Page, Site
 
-from content.demo_protocols import PROTOCOLS
-from content.models import HomePage, ProtocolIndexPage, ProtocolPage
-from content.services import put_under_medical_director_approval
+from content.models import HomePage
 
 HOME_INTRO = (
     "<p>Your training, drills and certifications in one place. Everything marked "
     "<em>sample</em> is demo content for your medical director to review.</p>"
-)
-LIBRARY_INTRO = (
-    "<p>The clinic's standardised protocols. Read them before a procedure; the training "
-    "modules and drills are built on them.</p>"
 )
 
 
@@ -38,52 +33,6 @@ def home_page() -> HomePage:
             if old_root.specific_class is Page and old_root.pk != home.pk:
                 old_root.delete()
     return home
-
-
-@transaction.atomic
-def seed_protocol_library(*, publisher: AbstractBaseUser) -> ProtocolIndexPage:
-    """Create the protocol library and the six sample protocols; keep any that exist.
-
-    Published as `publisher` (the demo's medical director) without the workflow: the loader
-    stands in for the director's approval of content a real director must still review.
-    """
-    home = home_page()
-    library = ProtocolIndexPage.objects.child_of(home).first()
-    if library is None:
-        library = home.add_child(
-            instance=ProtocolIndexPage(title="Protocols", slug="protocols", intro=LIBRARY_INTRO)
-        )
-        library.save_revision(user=publisher).publish(user=publisher, skip_permission_checks=True)
-    put_under_medical_director_approval(page=library)
-
-    existing = {p.slug: p for p in ProtocolPage.objects.child_of(library)}
-    created: list[tuple[ProtocolPage, dict]] = []
-    for spec in PROTOCOLS:
-        if spec["slug"] in existing:
-            continue
-        page = ProtocolPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            summary=spec["summary"],
-            sample_content=True,
-            body=[(kind, value) for kind, value in spec["body"] if kind != "protocol_link"],
-        )
-        library.add_child(instance=page)
-        existing[spec["slug"]] = page
-        created.append((page, spec))
-
-    # Links need their targets to exist, so bodies are completed in a second pass.
-    for page, spec in created:
-        page.body = [
-            (kind, _resolve_link(value, existing) if kind == "protocol_link" else value)
-            for kind, value in spec["body"]
-        ]
-        page.save_revision(user=publisher).publish(user=publisher, skip_permission_checks=True)
-    return library
-
-
-def _resolve_link(value: dict, pages: dict[str, ProtocolPage]) -> dict:
-    return {"page": pages[value["slug"]], "note": value.get("note", "")}
 
 
 def remove_demo_pages() -> None:

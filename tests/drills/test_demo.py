@@ -1,54 +1,15 @@
-"""The demo seed: scenarios from the content format, requirements, runs, team drills; twice is
-the same as once. Uses a small inline sample; the real SCENARIOS are checked when present."""
+"""The drill demo: runs and team drills on the library's scenarios (the small test library);
+twice is the same as once; the real library's scenarios follow the content rules."""
 
 import pytest
 
-from content.demo import seed_protocol_library
 from drills import demo
 from drills.graph import Graph
 from drills.models import DrillRequirement, DrillRun, DrillScenarioPage, TeamDrillSession
+from drills.scenario_format import graph_blocks
 from organisation.demo import seed_organisation
-from tests.factories.drills import anaphylaxis_graph
-
-
-def _spec(slug, title):
-    nodes = []
-    for block in anaphylaxis_graph():
-        value = block["value"]
-        nodes.append(
-            {
-                "key": value["key"],
-                "title": value["title"],
-                "situation": value["situation"],
-                "timer_seconds": value["timer_seconds"],
-                "timeout_next": value["timeout_next"] or None,
-                "outcome": value["outcome"] or None,
-                "summary": value["summary"],
-                "choices": value["choices"],
-            }
-        )
-    return {
-        "slug": slug,
-        "title": title,
-        "vignette": {
-            "procedure": "Microneedling",
-            "device": "Pen, 1.5 mm",
-            "fitzpatrick": "II",
-            "history": "None relevant.",
-        },
-        "objectives": ["Recognise anaphylaxis", "Give IM epinephrine without delay"],
-        "protocol_slugs": ["no-such-protocol"],
-        "start": "itching",
-        "nodes": nodes,
-        "milestones": ["Recognised", "Help called", "Epinephrine given", "EMS called"],
-        "checklist": [
-            {"item": "Procedure stopped", "required": True},
-            {"item": "Vital signs recorded", "required": False},
-        ],
-    }
-
-
-SAMPLE = [_spec("anaphylaxis-sample", "Sample anaphylaxis"), _spec("laser-sample", "Laser")]
+from readyroom.library import read_library, write_library
+from tests.factories.library import small_library
 
 
 def _counts():
@@ -61,20 +22,19 @@ def _counts():
 
 
 @pytest.mark.django_db
-def test_seed_is_complete_and_idempotent(monkeypatch, now):
-    monkeypatch.setattr(demo, "load_scenarios", lambda: SAMPLE)
+def test_seed_is_complete_and_idempotent(tmp_path, now):
     today = now.date()
     profiles = seed_organisation(today=today)
     publisher = profiles["director"].user
-    seed_protocol_library(publisher=publisher)
+    write_library(read_library(small_library(tmp_path)), publisher=publisher)
     demo.seed(today=today, profiles=profiles, publisher=publisher)
     first = _counts()
     pages, requirements, runs, sessions = first
-    assert pages == 2
-    assert requirements == 3  # anaphylaxis: injector, esthetician; laser: laser technician
-    assert runs >= 2 * 3
+    assert pages == 1
+    assert requirements == 2  # the file's requirement: injector and esthetician
+    assert runs >= 3
     assert sessions == 3  # one per location
-    assert DrillScenarioPage.objects.live().filter(sample_content=True).count() == 2
+    assert DrillScenarioPage.objects.live().filter(sample_content=True).count() == 1
     assert not DrillRun.objects.filter(finished_at__isnull=True).exists()
     staff_runs = DrillRun.objects.filter(staff=profiles["staff"])
     assert {r.outcome for r in staff_runs} >= {"good"}
@@ -84,21 +44,15 @@ def test_seed_is_complete_and_idempotent(monkeypatch, now):
     assert _counts() == (0, 0, 0, 0)
 
 
-def test_invalid_scenario_is_refused():
-    spec = _spec("broken", "Broken")
-    spec["nodes"][0]["choices"][0]["next"] = "nowhere"
-    with pytest.raises(demo.DemoScenarioInvalid, match="nowhere"):
-        demo.page_fields(spec, {})
-
-
 def test_real_demo_scenarios_follow_the_content_rules():
-    scenarios = demo.load_scenarios()
+    scenarios = read_library().scenarios
     assert len(scenarios) >= 3
     for spec in scenarios:
-        fields = demo.page_fields(spec, {})  # raises when the graph is invalid
-        graph = Graph.from_raw(fields["graph"])
-        assert len(graph.nodes) >= 8, spec["slug"]
-        assert len({n.outcome for n in graph.nodes if n.is_end}) >= 2, spec["slug"]
-        assert any(n.timer_seconds for n in graph.nodes), spec["slug"]
-        assert graph.critical_actions(), spec["slug"]
-        assert graph.best_path()[-1][0].outcome == "good", spec["slug"]
+        graph = Graph.from_raw(graph_blocks(spec.data))
+        assert graph.validate() == [], spec.slug
+        assert len(graph.nodes) >= 8, spec.slug
+        assert len({n.outcome for n in graph.nodes if n.is_end}) >= 2, spec.slug
+        assert any(n.timer_seconds for n in graph.nodes), spec.slug
+        assert graph.critical_actions(), spec.slug
+        assert graph.best_path()[-1][0].outcome == "good", spec.slug
+        assert spec.data["requirement"]["roles"], spec.slug

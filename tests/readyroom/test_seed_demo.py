@@ -94,3 +94,18 @@ def test_demo_training_library_and_the_staff_logins_history(seeded):
     now = datetime.datetime(2026, 11, 24, 17, tzinfo=datetime.UTC)
     statuses = {line.status for line in required_modules(staff, now=now)}
     assert {ModuleStatus.PASSED, ModuleStatus.IN_PROGRESS, ModuleStatus.OVERDUE} <= statuses
+
+
+def test_everything_in_the_library_folder_is_loaded(seeded):
+    from drills.models import DrillScenarioPage
+    from readyroom.library import read_library
+
+    library = read_library()
+    protocols = set(ProtocolPage.objects.live().values_list("slug", flat=True))
+    assert {p.slug for p in library.protocols} <= protocols
+    modules = {m.slug: m for m in TrainingModulePage.objects.live()}
+    for spec in library.modules:
+        bank_questions = Question.objects.filter(bank__in=modules[spec.slug].question_banks.all())
+        assert bank_questions.count() == len(spec.questions.questions), spec.slug
+    drills = set(DrillScenarioPage.objects.live().values_list("slug", flat=True))
+    assert {s.slug for s in library.scenarios} <= drills
