@@ -1,5 +1,6 @@
 """StreamField blocks of a drill scenario: the graph's nodes and choices, the team-drill parts."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,17 +9,36 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from content.labelled_blocks import LabelledRichTextBlock
 from drills.graph import GOOD, HARM, PARTIAL, Graph, Problem
+from drills.widgets import NodeKeySelect
 
 SITUATION_FEATURES = ["bold", "italic", "ul", "ol"]
+KEY_MAX_LENGTH = 60
+
+
+class NodeKeyBlock(blocks.FieldBlock):
+    """A node's key chosen from the scenario's nodes (see drills.widgets); stored as the key.
+
+    Never required here: an empty or unknown key is the graph validator's to report, once, on
+    the choice or node it belongs to (drills.graph)."""
+
+    def __init__(self, *, empty_label, help_text=None, **kwargs):
+        self.field = forms.CharField(
+            required=False,
+            max_length=KEY_MAX_LENGTH,
+            help_text=help_text,
+            widget=NodeKeySelect(empty_label=empty_label),
+        )
+        super().__init__(**kwargs)
 
 
 class DrillChoiceBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=200, help_text=_("What the learner does, e.g. “Call EMS”."))
-    next = blocks.CharBlock(
-        max_length=60,
+    next = NodeKeyBlock(
+        empty_label=_("Choose the next node"),
         label=_("next node"),
-        help_text=_("The key of the node this choice leads to."),
+        help_text=_("The node this choice leads to."),
     )
     points = blocks.IntegerBlock(
         default=0, min_value=-10, max_value=10, help_text=_("-10 to 10; negative when harmful.")
@@ -33,12 +53,15 @@ class DrillChoiceBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right"
         label = _("Choice")
+        # Block headings name their panel for assistive technology: the same action offered
+        # at two nodes still reads as two different choices.
+        label_format = "{label} → {next}"
 
 
 class DrillNodeBlock(blocks.StructBlock):
     key = blocks.RegexBlock(
         regex=r"^[a-z0-9][a-z0-9-]*$",
-        max_length=60,
+        max_length=KEY_MAX_LENGTH,
         error_messages={"invalid": _("Lower-case letters, digits and hyphens, e.g. “call-ems”.")},
         help_text=_("Short and unique, e.g. “first-pulse”. Choices point to it."),
     )
@@ -46,7 +69,7 @@ class DrillNodeBlock(blocks.StructBlock):
     start = blocks.BooleanBlock(
         required=False, label=_("start node"), help_text=_("Exactly one node starts the drill.")
     )
-    situation = blocks.RichTextBlock(
+    situation = LabelledRichTextBlock(
         features=SITUATION_FEATURES, help_text=_("What the learner sees and hears.")
     )
     image = ImageChooserBlock(required=False)
@@ -57,11 +80,10 @@ class DrillNodeBlock(blocks.StructBlock):
         label=_("timer (seconds)"),
         help_text=_("Leave empty for no timer. The server enforces it."),
     )
-    timeout_next = blocks.CharBlock(
-        required=False,
-        max_length=60,
+    timeout_next = NodeKeyBlock(
+        empty_label=_("None (no timer)"),
         label=_("when the timer runs out, go to"),
-        help_text=_("The key of the node reached when time runs out."),
+        help_text=_("The node reached when time runs out."),
     )
     outcome = blocks.ChoiceBlock(
         required=False,
@@ -69,11 +91,16 @@ class DrillNodeBlock(blocks.StructBlock):
         help_text=_("Only for end nodes, which have no choices."),
     )
     summary = blocks.TextBlock(required=False, help_text=_("End nodes: what happened and why."))
-    choices = blocks.ListBlock(DrillChoiceBlock(), required=False, min_num=0, max_num=6)
+    # A new node starts without choices: an end node never has any, and an empty choice
+    # would only be an error to delete.
+    choices = blocks.ListBlock(DrillChoiceBlock(), required=False, min_num=0, max_num=6, default=[])
 
     class Meta:
         icon = "radio-full"
         label = _("Node")
+        label_format = "{title} ({key})"
+        # drills/static/drills/editor.js: an end node's choice list and timer are hidden.
+        form_attrs = {"data-controller": "drill-node"}
 
 
 def _struct_error(field: str, message: str) -> StructBlockValidationError:

@@ -1,9 +1,9 @@
-"""The scenario page's routes: overview, run/, runs/<id>/ (debrief) and map/ (editors).
+"""The scenario page's routes: overview, run/ and runs/<id>/ (debrief).
 
 Thin: they find the viewer's profile, call a selector or a service, and render or redirect.
 """
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -90,17 +90,3 @@ def debrief(page, request, run_id: int):
         return HttpResponseRedirect(subpage_url(page, "run"))
     context = {"page": page, "debrief": selectors.debrief_for(found)}
     return render(request, "drills/debrief.html", context)
-
-
-def map_view(page, request):
-    """The latest saved graph's map, for those who may edit the scenario."""
-    if not page.permissions_for_user(request.user).can_edit():
-        raise Http404("No such page.")
-    draft = page.get_latest_revision_as_object()
-    context = {
-        "page": page,
-        "map_svg": render_map(draft.drill_graph),
-        "graph": draft.drill_graph,
-        "problems": draft.drill_graph.validate(),
-    }
-    return render(request, "drills/map.html", context)

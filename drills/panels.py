@@ -1,5 +1,6 @@
 """An editor panel that draws the saved graph's map beside the node editor."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
@@ -22,8 +23,12 @@ class DrillMapPanel(Panel):
             if self.instance is not None and self.instance.pk:
                 graph = self.instance.drill_graph
             context["svg"] = render_map(graph)
-            # The full-page map (the page's map/ route) needs the page to be served somewhere.
-            context["map_url"] = (self.instance.url or "") + "map/" if self.instance.live else ""
+            # Full size in the admin, from the latest revision: drafts too, never yet published.
+            context["map_url"] = (
+                reverse("drills_map", args=[self.instance.pk])
+                if self.instance is not None and self.instance.pk
+                else ""
+            )
             context["graph"] = graph
             context["problems"] = graph.validate() if graph.nodes else []
             context["note"] = _(

@@ -24,3 +24,9 @@ def can_view_analytics(user: AbstractBaseUser) -> bool:
 def can_exchange_scenarios(user: AbstractBaseUser) -> bool:
     """Educators, medical directors and superusers export and import drill scenario files."""
     return can_view_analytics(user)
+
+
+def can_view_drafts(user: AbstractBaseUser) -> bool:
+    """Educators, medical directors and superusers read a scenario's unpublished draft (its
+    full-size map in the admin)."""
+    return can_view_analytics(user)

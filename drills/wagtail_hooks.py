@@ -46,6 +46,7 @@ def register_analytics_urls():
             admin_views.analytics_detail,
             name="drills_analytics_detail",
         ),
+        path("drills/scenarios/<int:page_id>/map/", admin_views.draft_map, name="drills_map"),
         path("drills/import/", exchange_views.import_scenario_view, name="drills_import"),
         path(
             "drills/scenarios/<int:page_id>/export/",

@@ -4,7 +4,6 @@ from functools import cached_property
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -12,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import ProtocolLinkBlock
+from content.labelled_blocks import LabelledCharBlock
 from content.models import SampleContentMixin
 from drills.blocks import ChecklistItemBlock, DrillGraphBlock
 from drills.graph import Graph
@@ -52,7 +52,8 @@ class FitzpatrickType(models.TextChoices):
 class DrillScenarioPage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: DJ008
     """A branching complication drill: the patient vignette and the graph of decisions.
 
-    The routes (run/, runs/<id>/, map/) live in drills.page_views to keep this model small.
+    The routes (run/, runs/<id>/) live in drills.page_views to keep this model small; editors
+    see the full-size map of the latest draft in the admin (drills.admin_views.draft_map).
     """
 
     procedure = models.CharField(_("procedure"), max_length=200)
@@ -69,7 +70,7 @@ class DrillScenarioPage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: D
         _("history"), blank=True, help_text=_("Relevant history, medications, allergies.")
     )
     objectives = StreamField(
-        [("objective", blocks.CharBlock(max_length=250, label=_("Objective")))],
+        [("objective", LabelledCharBlock(max_length=250, label=_("Objective")))],
         blank=True,
         use_json_field=True,
         verbose_name=_("learning objectives"),
@@ -82,7 +83,7 @@ class DrillScenarioPage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: D
         verbose_name=_("related protocols"),
     )
     milestones = StreamField(
-        [("milestone", blocks.CharBlock(max_length=80, label=_("Milestone")))],
+        [("milestone", LabelledCharBlock(max_length=80, label=_("Milestone")))],
         blank=True,
         use_json_field=True,
         verbose_name=_("team drill milestones"),
@@ -160,9 +161,3 @@ class DrillScenarioPage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: D
         from drills import page_views
 
         return page_views.debrief(self, request, run_id)
-
-    @path("map/")
-    def map(self, request):
-        from drills import page_views
-
-        return page_views.map_view(self, request)

@@ -1,4 +1,5 @@
-"""The page tree, the scenario page and its preview map, the editors' map/ route, my drills."""
+"""The page tree, the scenario page and its preview map, my drills. (The editors' full-size map
+of the latest draft is an admin view: tests/drills/test_editor.py.)"""
 
 from datetime import timedelta
 
@@ -7,7 +8,6 @@ from django.urls import reverse
 
 from content.models import HomePage
 from drills.models import DrillIndexPage, DrillScenarioPage
-from organisation import groups
 from tests.factories.drills import (
     DrillRequirementFactory,
     DrillRunFactory,
@@ -45,15 +45,6 @@ def test_preview_shows_the_map(client, scenario):
     assert 'data-key="recovered"' in content
     assert "#c92a2a" in content  # critical actions drawn red
     assert "The graph as text" in content
-
-
-def test_map_route_is_for_editors_only(client, scenario, staff):
-    client.force_login(staff.user)
-    assert client.get(scenario.url + "map/").status_code == 404
-    client.force_login(UserFactory(groups=[groups.EDUCATORS]))
-    response = client.get(scenario.url + "map/")
-    assert response.status_code == 200
-    assert 'data-key="itching"' in response.content.decode()
 
 
 def test_my_drills_lists_scenarios_requirements_and_only_my_runs(client, scenario, staff, now):
