@@ -4,14 +4,13 @@ and the browser reports no violation."""
 
 import datetime
 import re
-from pathlib import Path
 
-import plotly
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
 from dashboard.models import CoverageMinimum
+from tests.dashboard.plotly_bundle import BUNDLE, bundle_trace_types, bundle_version
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import (
     CertificationRecordFactory,
@@ -137,14 +136,11 @@ def test_quiz_drill_run_and_mfa_setup_under_the_sites_policy(
     assert csp_violations() == []
 
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_CSS = settings.BASE_DIR / "site/dashboard/static/dashboard/plotly-global.css"
-# The <style> elements plotly.js adds at load, each skipped when an element with its id exists
-# (dashboard/manage.html provides both).
-PLOTLY_STYLE_IDS = {
-    "plotly.js-style-global",
-    "9f215cf04c5486422605d13261cb87401f4e7763b6296af81e98efbc0130da53",  # maplibre-gl
-}
+# The <style> elements the vendored plotly.js adds at load, each skipped when an element with
+# its id exists (dashboard/manage.html provides it). The basic bundle has no map traces, so no
+# maplibre-gl style: the full one added a second element.
+PLOTLY_STYLE_IDS = {"plotly.js-style-global"}
 CAPTURE_PLOTLY_RULES = """() => {
   window.__plotlyRules = [];
   const insertRule = CSSStyleSheet.prototype.insertRule;
@@ -156,14 +152,18 @@ CAPTURE_PLOTLY_RULES = """() => {
 
 
 def test_manage_page_stands_in_for_every_style_element_plotly_adds(page):
-    """Loaded without a CSP, plotly.js adds the <style> elements manage.html pre-empts, and
-    its global rules are plotly-global.css's, in the same order (plotly inserts each at the
-    top). On failure, the message is the file's new body."""
+    """Loaded without a CSP, the vendored plotly.js adds the <style> elements manage.html
+    pre-empts, and its global rules are plotly-global.css's, in the same order (plotly inserts
+    each at the top). On failure, the message is the file's new body. The bundle is also the
+    version and has the trace types that reading its text finds (tests/dashboard)."""
     page.set_content("<!DOCTYPE html><html><head></head><body></body></html>")
     page.evaluate(CAPTURE_PLOTLY_RULES)
-    page.add_script_tag(path=PLOTLY_JS)
+    page.add_script_tag(path=BUNDLE)
     added = page.evaluate("Array.from(document.querySelectorAll('style'), s => s.id)")
     assert set(added) == PLOTLY_STYLE_IDS
+    assert page.evaluate("Plotly.version") == bundle_version()
+    traces = page.evaluate("Object.keys(Plotly.PlotSchema.get().traces)")
+    assert set(traces) == bundle_trace_types()
     injected = "\n".join(reversed(page.evaluate("window.__plotlyRules"))) + "\n"
     ours = re.sub(r"/\*.*?\*/\n", "", PLOTLY_CSS.read_text(), flags=re.DOTALL)
     assert ours == injected, injected
