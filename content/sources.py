@@ -16,6 +16,8 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "library" / "schema"
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 NO_FRONT_MATTER = "the file must start with a line '---', then YAML front matter, then '---'"
 FRONT_MATTER_OPEN = "the front matter is not closed by a line '---'"
 NOT_A_MAPPING = "expected a YAML mapping (key: value lines) at the top"
@@ -75,15 +77,20 @@ def _child(node: yaml.Node, key) -> yaml.Node | None:
 
 def parse_yaml(text: str, *, path: str | Path, first_line: int = 1) -> YamlDocument:
     """`text` as YAML (JSON is YAML too); a syntax error names the file and its line."""
+    # One pass: the node tree (for lines) is built once and the data constructed from it, by
+    # libyaml when present (the pure-Python parser takes seconds over the whole library).
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         raise SourceError(path, line, f"YAML: {error.problem or error.context}") from error
     except yaml.YAMLError as error:
         raise SourceError(path, first_line, f"YAML: {error}") from error
+    finally:
+        loader.dispose()
     return YamlDocument(path=str(path), data=data, node=node, first_line=first_line)
 
 

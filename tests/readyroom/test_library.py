@@ -82,7 +82,7 @@ def test_the_small_library_reads_as_written(folder):
         # YAML: a list never closed, in a module file (YAML notices it on the next line)
         ("modules/burns.yaml", "order: 10", "order: [10", "summary: A sample", "YAML: "),
         # Front matter that is never closed, and bad YAML inside it
-        ("protocols/faints.md", "notice: Sample", "notice: [Sample", "notice: [Sample", "YAML: "),
+        ("protocols/faints.md", "notice: Sample", "notice: a: b Sample", "notice: a: b", "YAML: "),
         ("protocols/faints.md", "---\n\nLie", "\nLie", None, "front matter is not closed"),
         # Markdown the editor cannot hold
         ("protocols/faints.md", "Lie the patient", "# Lie the patient", "# Lie", "a # heading"),
