@@ -18,6 +18,10 @@ def my_drills(request):
     if profile is not None:
         context["runs"] = list(selectors.runs_of(profile)[:50])
         context["rows"] = drill_rows(staff=[profile], now=timezone.now(), as_of=None)
+        # Each requirement with its scenario, for the sample-content badge (rows name pages
+        # by id; the scenarios are already loaded).
+        by_id = {str(page.pk): page for page in context["scenarios"]}
+        context["required"] = [(row, by_id.get(row.requirement_key)) for row in context["rows"]]
     return render(request, "drills/my_drills.html", context)
 
 

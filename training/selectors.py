@@ -205,7 +205,7 @@ def certificate_for_owner(user: AbstractBaseUser, attempt_id: int) -> QuizAttemp
     """A passed attempt of the user's own, for its certificate; 404 otherwise."""
     attempt = (
         own_attempts(user, QuizAttempt.objects.filter(pk=attempt_id, passed=True))
-        .select_related("staff__user")
+        .select_related("staff__user", "module")
         .first()
     )
     if attempt is None:
@@ -217,7 +217,7 @@ def certificate_by_code(code: str) -> QuizAttempt:
     """The passed attempt a verification code names; 404 for any other code."""
     attempt = (
         QuizAttempt.objects.filter(certificate_code=code, passed=True)
-        .select_related("staff__user")
+        .select_related("staff__user", "module")
         .first()
         if code
         else None

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from content.sample import is_sample
 from organisation.access import acting_profile
 from training import selectors
 from training.certificate import certificate_pdf
@@ -33,7 +34,8 @@ def certificate(request, pk: int):
         reverse("training:verify", args=[attempt.certificate_code])
     )
     response = HttpResponse(
-        certificate_pdf(attempt, verify_url=verify_url), content_type="application/pdf"
+        certificate_pdf(attempt, verify_url=verify_url, sample=is_sample(attempt.module)),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = (
         f'attachment; filename="certificate-{attempt.passed_on:%Y-%m-%d}-{attempt.pk}.pdf"'
@@ -54,6 +56,7 @@ def verify(request, code: str):
             "module": attempt.module_title,
             "passed_on": attempt.passed_on,
             "valid_until": attempt.valid_until,
+            "module_page": attempt.module,
         },
     )
     response["X-Robots-Tag"] = "noindex"
