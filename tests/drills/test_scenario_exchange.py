@@ -78,7 +78,15 @@ def test_export_import_export_gives_the_same_file_and_the_same_graph(
     )
 
 
-@pytest.mark.parametrize("slug", ["laser-vein-burn", "vasovagal-microneedling"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "laser-vein-burn",
+        "vasovagal-microneedling",
+        "anaphylaxis-topical-anaesthetic",
+        "filler-vascular-occlusion",
+    ],
+)
 def test_a_library_scenario_survives_import_and_export(drill_index, slug):
     text = (library_dir() / "drills" / f"{slug}.yaml").read_text()
     imported = import_scenario(
