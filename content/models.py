@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import SharedStreamBlock
+from content.routes import route_by_url_path
 from organisation.bounds import validate_date_in_range
 from organisation.compliance import due_for
 
@@ -47,6 +48,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["due_rows"] = due_for(request.user, now=timezone.now())
         return context
+
+    def route(self, request, path_components):
+        # Every page request starts here (the site's root): two queries at any depth instead
+        # of two per level (content/routes.py), falling back to Wagtail's walk where needed.
+        found = route_by_url_path(self, request, path_components)
+        return found if found is not None else super().route(request, path_components)
 
 
 class ProtocolIndexPage(Page):

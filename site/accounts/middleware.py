@@ -7,7 +7,7 @@ from django.contrib.auth.views import LogoutView
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from accounts.selectors import has_mfa, mfa_required
+from accounts.selectors import second_factor
 
 
 def _is_open(request, view_func) -> bool:
@@ -45,9 +45,10 @@ class SecondFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified() or _is_open(request, view_func):
             return None
-        if has_mfa(user):
+        factor = second_factor(user)
+        if factor.has_mfa:
             target = "accounts:mfa_verify"
-        elif mfa_required(user):
+        elif factor.required:
             target = "accounts:mfa_setup"
         else:
             return None

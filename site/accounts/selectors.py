@@ -1,10 +1,15 @@
 """Reads about a person's login: whether a second factor is required, and what they have."""
 
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Exists
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from organisation import groups
+from organisation.policies import managed_locations
 from organisation.selectors import is_manager
 
 # Members of these groups must use a second factor, as must anyone who manages a location.
@@ -19,6 +24,31 @@ def mfa_required(user: AbstractBaseUser) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=MFA_GROUPS).exists() or is_manager(user)
+
+
+@dataclass(frozen=True)
+class SecondFactor:
+    has_mfa: bool
+    required: bool
+
+
+def second_factor(user: AbstractBaseUser) -> SecondFactor:
+    """`has_mfa` and `mfa_required` together, in one query: the middleware asks on every
+    request of a logged-in person, and three queries there were a sixth of a page's."""
+    if not user.is_authenticated:
+        return SecondFactor(has_mfa=False, required=False)
+    has, in_group, manages = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            has=Exists(TOTPDevice.objects.filter(user=user, confirmed=True)),
+            in_group=Exists(user.groups.filter(name__in=MFA_GROUPS)),
+            manages=Exists(managed_locations(user)),
+        )
+        .values_list("has", "in_group", "manages")
+        .get()
+    )
+    return SecondFactor(has_mfa=has, required=user.is_superuser or in_group or manages)
 
 
 def totp_device_of(user: AbstractBaseUser) -> TOTPDevice | None:

@@ -137,8 +137,8 @@ UNSAFE_STEM = "Is <b>this</b> <img src=x onerror=alert(1)> safe?"
 
 # Starting draws every question in one query (choices prefetched); the page renders from the
 # attempt's snapshot, so neither grows with the number of questions.
-START_QUERIES = 19
-QUIZ_PAGE_QUERIES = 17
+START_QUERIES = 17
+QUIZ_PAGE_QUERIES = 15
 
 
 @pytest.mark.parametrize("count", [2, 20])
