@@ -4,7 +4,9 @@
    collects the static files;
 2. replaces the synthetic staff (`manage.py loadtest_staff`);
 3. starts the production server (gunicorn with gunicorn.conf.py, DEBUG off; HTTPS redirect and
-   secure cookies off because locust speaks plain HTTP on loopback) and the django-q2 worker;
+   secure cookies off because locust speaks plain HTTP on loopback). No django-q2 worker: the
+   flow queues no task, and the worker's reminder sweep would mail a thousand new people
+   (synthetic staff start with everything due) in the middle of the measurement;
 4. runs locust headless (loadtest/locustfile.py) and prints p50/p95/p99 per step, requests/s
    and errors;
 5. checks in the database that every acknowledged answer and decision was stored
@@ -184,19 +186,12 @@ def main(argv=None) -> int:
     manage(env, "loadtest_staff", "--remove")
     manage(env, "loadtest_staff", "--count", str(args.staff))
 
-    server = worker = None
+    server = None
     server_log = open(var_dir / "server.log", "w", encoding="utf-8")  # noqa: SIM115
     try:
         cpu_before = cpu_of_children()
         server = subprocess.Popen(
             [PY, "-m", "gunicorn", "readyroom.wsgi", "--pythonpath", "site"],
-            cwd=ROOT,
-            env=env,
-            stdout=server_log,
-            stderr=subprocess.STDOUT,
-        )
-        worker = subprocess.Popen(
-            [PY, "manage.py", "qcluster"],
             cwd=ROOT,
             env=env,
             stdout=server_log,
@@ -239,19 +234,21 @@ def main(argv=None) -> int:
         if locust.returncode != 0:
             say(f"locust exited with {locust.returncode}; see {var_dir / 'locust.log'}")
             return 1
-        failures, over = report(read_stats(prefix))
+        rows = read_stats(prefix)
+        requests = int(rows[-1]["Request Count"]) if rows else 0
+        failures, over = report(rows)
         check = subprocess.run(
             [PY, "manage.py", "loadtest_check", str(ledger)], cwd=ROOT, env=env, check=False
         )
     finally:
         cpu_mark = cpu_of_children()
-        stop(worker)
         stop(server)
         server_log.close()
     cpu_server = cpu_of_children() - cpu_mark
     say(
-        f"Machine: load average {load} at the end; CPU used by the server and worker "
-        f"{cpu_server:.0f} s and by locust {cpu_locust:.0f} s in {elapsed:.0f} s."
+        f"Machine: load average {load} at the end; CPU used by the server {cpu_server:.0f} s "
+        f"({1000 * cpu_server / max(requests, 1):.1f} ms a request) and by locust "
+        f"{cpu_locust:.0f} s, in {elapsed:.0f} s."
     )
     if not args.keep_staff:
         manage(env, "loadtest_staff", "--remove")

@@ -212,7 +212,9 @@ def remove_demo_organisation() -> None:
 
 
 def purge_demo_audit(*, profiles) -> int:
-    """Delete the audit entries about `profiles`: for the demo reset, and nothing else.
+    """Delete the audit entries about `profiles`: for the demo reset, and nothing else (the
+    load test's synthetic staff, removed by `loadtest_staff --remove`, are demo people too:
+    they live at the demo locations, and the demo reset would remove them the same way).
 
     The audit trail is append-only; on PostgreSQL a trigger refuses every DELETE unless the
     transaction has set `readyroom.audit_purge` to 'demo-reset' (migration 0004). The setting
