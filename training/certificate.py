@@ -59,7 +59,7 @@ def _mark_sample(pdf: canvas.Canvas, width: float, height: float) -> None:
     label = str(SAMPLE_LABEL).upper()
     pdf.saveState()
     pdf.setFillColor(WATERMARK)
-    pdf.setFont("Helvetica-Bold", 96)
+    pdf.setFont("Helvetica-Bold", 80)
     pdf.translate(width / 2, height / 2)
     pdf.rotate(25)
     pdf.drawCentredString(0, -30, label)
