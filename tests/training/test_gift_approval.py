@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
@@ -58,6 +59,19 @@ def test_import_submits_every_question_and_the_new_bank_in_one_step(educator, di
         assert state.current_task_state.revision_id == obj.latest_revision_id
     assert TaskState.objects.reviewable_by(directors[0]).count() == 10
     assert TaskState.objects.reviewable_by(educator).count() == 0
+
+
+def test_the_director_finds_an_upload_awaiting_review(client, educator, directors):
+    client.force_login(educator)
+    upload = SimpleUploadedFile(
+        "bank.gift", EVERY_CONSTRUCT.read_bytes(), content_type="text/plain"
+    )
+    response = client.post(reverse("training_gift_upload"), {"file": upload, "new_bank": "Laser"})
+    assert "Imported and submitted for approval" in response.content.decode()
+    client.force_login(directors[0])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Awaiting your review" in home
+    assert "Cool first" in home and "Laser" in home
 
 
 def test_import_into_an_approved_bank_submits_only_the_questions(educator):
