@@ -5,10 +5,10 @@ right). Discrimination compares the upper and lower 27 % of attempts by total sc
 score on the question in the upper group minus that in the lower group (-1 to 1). Questions
 with facility under 0.3 or discrimination under 0.1 are flagged for the educator to review.
 
-The database does the counting: one query groups a module's answers by question and answer
-given, so the work in Python follows the number of questions and distinct answers, not the
-number of attempts. Only the latest snapshot of each question (its wording and choices) is
-read, never every attempt's.
+The database does the counting: one query groups a module's answers by question, answer
+given and group (upper, lower or neither), so the work in Python follows the number of
+questions and distinct answers, not the number of attempts. Only the latest snapshot of each
+question (its wording and choices) is read, never every attempt's.
 """
 
 import math
@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from training.models import AttemptAnswer, AttemptStatus, QuizAttempt
@@ -105,7 +105,7 @@ def submitted_attempts(module_id: int) -> QuerySet[QuizAttempt]:
     return QuizAttempt.objects.filter(module_id=module_id, status=AttemptStatus.SUBMITTED)
 
 
-def _group(attempts: QuerySet[QuizAttempt], *, size: int, upper: bool) -> QuerySet:
+def _ranked(attempts: QuerySet[QuizAttempt], *, size: int, upper: bool) -> QuerySet:
     """The pks of the `size` highest (or lowest) attempts by score; ties go to the earlier
     start for the lower group and the later one for the upper group, as in a stable sort."""
     order = ("rank_score", "started_at", "pk")
@@ -113,6 +113,19 @@ def _group(attempts: QuerySet[QuizAttempt], *, size: int, upper: bool) -> QueryS
         attempts.annotate(rank_score=Coalesce("score", Value(0.0), output_field=FloatField()))
         .order_by(*(f"-{name}" for name in order) if upper else order)
         .values("pk")[:size]
+    )
+
+
+def _group_of_attempt(attempts: QuerySet[QuizAttempt], *, total: int) -> Case | Value:
+    """Per answer, "upper" or "lower" when its attempt is in the upper or lower 27 % by
+    score (with 4 attempts or more), else ""."""
+    if total < MIN_ATTEMPTS_FOR_DISCRIMINATION:
+        return Value("")
+    size = math.ceil(total * GROUP_SHARE)
+    return Case(
+        When(attempt__in=_ranked(attempts, size=size, upper=True), then=Value("upper")),
+        When(attempt__in=_ranked(attempts, size=size, upper=False), then=Value("lower")),
+        default=Value(""),
     )
 
 
@@ -127,16 +140,20 @@ def item_analysis(module_id: int) -> tuple[int, list[ItemStats]]:
     total = attempts.count()
     if not total:
         return 0, []
-    size = math.ceil(total * GROUP_SHARE) if total >= MIN_ATTEMPTS_FOR_DISCRIMINATION else 0
-    in_upper = Q(attempt__in=_group(attempts, size=size, upper=True)) if size else None
-    in_lower = Q(attempt__in=_group(attempts, size=size, upper=False)) if size else None
-    answers = AttemptAnswer.objects.filter(
-        attempt__module_id=module_id, attempt__status=AttemptStatus.SUBMITTED
-    ).order_by()
+    answers = (
+        AttemptAnswer.objects.filter(
+            attempt__module_id=module_id, attempt__status=AttemptStatus.SUBMITTED
+        )
+        .annotate(group=_group_of_attempt(attempts, total=total))
+        .order_by()
+    )
 
     tallies: dict[int, Tally] = {}
     latest: dict[int, datetime] = {}
-    for row in _counted(answers.filter(question__isnull=False), in_upper, in_lower):
+    counted = answers.filter(question__isnull=False).values("question_id", "selected_keys", "group")
+    for row in counted.annotate(
+        answers=Count("pk"), score_sum=Sum("score"), latest=Max("attempt__started_at")
+    ):
         question_id = row["question_id"]
         _add(tallies.setdefault(question_id, Tally()), row)
         latest[question_id] = max(row["latest"], latest.get(question_id, row["latest"]))
@@ -145,7 +162,16 @@ def item_analysis(module_id: int) -> tuple[int, list[ItemStats]]:
     # normally none: their attempt's snapshot says which question they answered.
     snapshots: dict[int, dict] = {}
     shown_last: dict[int, tuple[datetime, int]] = {}
-    orphans = _counted(answers.filter(question__isnull=True), in_upper, in_lower, grouped=False)
+    orphans = answers.filter(question__isnull=True).values(
+        "attempt_id",
+        "attempt__started_at",
+        "attempt__questions",
+        "position",
+        "selected_keys",
+        "group",
+        answers=Value(1),
+        score_sum=F("score"),
+    )
     for row in orphans:
         snapshot = row["attempt__questions"][row["position"]]
         question_id = snapshot["question_id"]
@@ -159,48 +185,17 @@ def item_analysis(module_id: int) -> tuple[int, list[ItemStats]]:
     return total, item_stats(tallies, snapshots)
 
 
-def _counted(
-    answers: QuerySet, in_upper: Q | None, in_lower: Q | None, *, grouped: bool = True
-) -> QuerySet:
-    """Answers counted per question and answer given, with their scores summed overall and in
-    the upper and lower groups; or, not grouped, each answer alone in the same shape."""
-    groups = {"upper": in_upper, "lower": in_lower} if in_upper is not None else {}
-    if grouped:
-        sums = {
-            "answers": Count("pk"),
-            "score_sum": Sum("score"),
-            "latest": Max("attempt__started_at"),
-        }
-        for name, condition in groups.items():
-            sums |= {
-                name: Count("pk", filter=condition),
-                f"{name}_sum": Sum("score", filter=condition),
-            }
-        return answers.values("question_id", "selected_keys").annotate(**sums)
-    marks = {"answers": Value(1), "score_sum": F("score")}
-    for name, condition in groups.items():
-        marks |= {
-            name: Case(When(condition, then=Value(1)), default=Value(0)),
-            f"{name}_sum": Case(When(condition, then=F("score")), default=Value(0.0)),
-        }
-    return answers.annotate(**marks).values(
-        "attempt_id",
-        "attempt__started_at",
-        "attempt__questions",
-        "position",
-        "selected_keys",
-        *marks,
-    )
-
-
 def _add(tally: Tally, row: dict) -> None:
-    """Add a row of _counted to the question's tally (a group with no answers sums to None)."""
+    """Add `answers` answers scoring `score_sum` in all, all of one group and one answer given,
+    to the question's tally."""
     tally.answers += row["answers"]
     tally.score += row["score_sum"]
-    tally.upper += row.get("upper") or 0
-    tally.upper_score += row.get("upper_sum") or 0.0
-    tally.lower += row.get("lower") or 0
-    tally.lower_score += row.get("lower_sum") or 0.0
+    if row["group"] == "upper":
+        tally.upper += row["answers"]
+        tally.upper_score += row["score_sum"]
+    elif row["group"] == "lower":
+        tally.lower += row["answers"]
+        tally.lower_score += row["score_sum"]
     for key in row["selected_keys"]:
         tally.picks[key] += row["answers"]
 
