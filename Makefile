@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format bench loadtest clean
+.PHONY: run serve test test-fast lint format bench loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ run: $(VENV)/.installed-run .env
 	$(PY) manage.py seed_demo --if-empty
 	@echo "ReadyRoom on http://$(HOST):$(PORT)/ - logins in README.md. Ctrl-C stops it."
 	exec $(PY) manage.py run_local $(HOST):$(PORT)
+
+# Production (README, "Production"): settings from the environment only, DEBUG off, and the
+# .env neither written nor read. The release steps, then gunicorn (gunicorn.conf.py, WEB_*)
+# and the worker side by side (serve); Ctrl-C or SIGTERM stops both.
+serve: export READYROOM_IGNORE_DOTENV = 1
+serve: export DEBUG = 0
+serve: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	exec $(PY) manage.py serve
 
 # Two processes (pytest-xdist), one per core: the suite takes about half the time. Each gets
 # its own test database. PYTEST_ARGS="" runs it in one process.
