@@ -9,8 +9,12 @@ class CertificationsConfig(AppConfig):
 
     def ready(self):
         from certifications.permissions import grant_editor_permissions
-        from certifications.selectors import KIND, certification_rows
+        from certifications.selectors import (
+            KIND,
+            certification_rows,
+            certification_standings,
+        )
         from organisation.compliance import register_provider
 
-        register_provider(KIND, certification_rows)
+        register_provider(KIND, certification_rows, standings=certification_standings)
         post_migrate.connect(grant_editor_permissions, dispatch_uid="certifications-permissions")

@@ -13,8 +13,7 @@ from statistics import median
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
-from organisation.compliance import STATUS_LABELS, ComplianceRow, Status
-from organisation.models import StaffProfile
+from organisation.compliance import STATUS_LABELS, Status
 
 STATUS_COLOURS = {
     Status.CURRENT: "#2e7d4f",
@@ -56,15 +55,9 @@ def _layout(fig: go.Figure, *, y_title: str, barmode: str | None = None) -> go.F
     return fig
 
 
-def compliance_by_location(
-    *, staff: list[StaffProfile], rows: list[ComplianceRow], locations: list
-) -> Chart:
-    """Per location, how many requirement rows are in each status."""
-    location_of = {p.pk: [loc.pk for loc in p.location_list] for p in staff}
-    counts: dict[int, Counter] = defaultdict(Counter)
-    for row in rows:
-        for location_id in location_of.get(row.staff_id, []):
-            counts[location_id][row.status] += 1
+def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Chart:
+    """Per location, how many requirements are in each status. `counts` maps a location's
+    pk to its status counts (the matrix counts them)."""
     shown = [loc for loc in locations if counts.get(loc.pk)]
     names = [loc.name for loc in shown]
     fig = go.Figure(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dashboard.models import CoverageMinimum
-from organisation.models import StaffProfile
+from organisation.selectors import StaffLine
 
 FORECAST_DAYS = 180
 
@@ -44,7 +44,7 @@ class CoverageForecast:
 def forecast(
     *,
     minimum: CoverageMinimum,
-    staff: list[StaffProfile],
+    staff: list[StaffLine],
     expiries: dict[tuple[int, str], date],
     start: date,
     days: int = FORECAST_DAYS,
@@ -55,8 +55,8 @@ def forecast(
     eligible = [
         p
         for p in staff
-        if any(loc.pk == minimum.location_id for loc in p.location_list)
-        and (minimum.role_id is None or any(r.pk == minimum.role_id for r in p.role_list))
+        if minimum.location_id in p.location_ids
+        and (minimum.role_id is None or minimum.role_id in p.role_ids)
     ]
     valid_through = sorted(
         (expiries[(p.pk, minimum.certification_code)], p.display_name)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from openpyxl import Workbook
 
 from dashboard.matrix import Matrix
+from organisation.compliance import Status
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -17,39 +18,49 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def matrix_table(matrix: Matrix) -> Iterator[list[str]]:
-    """Header then one line per person: name, email, locations, roles, then each requirement."""
+def matrix_table(
+    matrix: Matrix, *, location_names: dict[int, str], role_names: dict[int, str]
+) -> Iterator[list[str]]:
+    """Header then one line per person: name, email, locations, roles, then each requirement.
+
+    `location_names` and `role_names` name the pks a StaffLine holds."""
     header = ["Name", "Email", "Locations", "Roles"]
     header += [f"{c.label} ({c.kind})" for c in matrix.columns]
     yield [neutralise(h) for h in header]
+    # A status label goes through translation (about 20 microseconds): once per status.
+    labels = {status: str(status.label) for status in Status}
     for row in matrix.rows:
-        profile = row.profile
-        cells = [
-            profile.display_name,
-            profile.user.email,
-            "; ".join(loc.name for loc in profile.location_list),
-            "; ".join(role.name for role in profile.role_list),
+        person = row.person
+        line = [
+            person.display_name,
+            person.email,
+            "; ".join(sorted(location_names[pk] for pk in person.location_ids)),
+            "; ".join(sorted(role_names[pk] for pk in person.role_ids)),
         ]
         for cell in row.cells:
             if cell is None:
-                cells.append("")
-            else:
-                due = f" {cell.due_on.isoformat()}" if cell.due_on else ""
-                cells.append(f"{cell.status.label}{due}")
-        yield [neutralise(c) for c in cells]
+                line.append("")
+                continue
+            label = labels[cell.status]
+            line.append(f"{label} {cell.due_on.isoformat()}" if cell.due_on else label)
+        yield [neutralise(c) for c in line]
 
 
-def matrix_csv(matrix: Matrix) -> str:
+def matrix_csv(
+    matrix: Matrix, *, location_names: dict[int, str], role_names: dict[int, str]
+) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(matrix_table(matrix))
+    writer.writerows(matrix_table(matrix, location_names=location_names, role_names=role_names))
     return buffer.getvalue()
 
 
-def matrix_xlsx(matrix: Matrix, *, title: str) -> bytes:
+def matrix_xlsx(
+    matrix: Matrix, *, title: str, location_names: dict[int, str], role_names: dict[int, str]
+) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31] or "Compliance")
-    for line in matrix_table(matrix):
+    for line in matrix_table(matrix, location_names=location_names, role_names=role_names):
         sheet.append(line)
     buffer = io.BytesIO()
     workbook.save(buffer)

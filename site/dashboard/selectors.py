@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
 from reminders.selectors import reminders_about
 
 from certifications.selectors import (
-    expiries_between,
     holdings_for,
+    latest_verified_expiries,
     verified_records,
 )
 from dashboard.charts import (
@@ -21,7 +22,7 @@ from dashboard.charts import (
 from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
 from dashboard.inspection import VerifiedCard, inspection_pdf
-from dashboard.matrix import Headline, Matrix, build_matrix, headline
+from dashboard.matrix import CERTIFICATION, Headline, Matrix, build_matrix
 from dashboard.models import CoverageMinimum
 from drills.selectors import (
     available_scenarios,
@@ -29,20 +30,29 @@ from drills.selectors import (
     runs_of,
     team_drills_of,
 )
-from organisation.compliance import ComplianceRow, compliance_rows
+from organisation.compliance import compliance_rows, compliance_standings
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.policies import managed_locations
-from organisation.selectors import profile_of, staff_at_locations
+from organisation.selectors import (
+    StaffLine,
+    active_staff_at,
+    profile_of,
+    staff_at_locations,
+    staff_lines,
+)
 from training.selectors import submitted_scores
 
 
 @dataclass
 class ComplianceView:
-    staff: list[StaffProfile]
-    rows: list[ComplianceRow]
+    staff: list[StaffLine]  # everyone in the location and role filters
+    people: QuerySet[StaffProfile]  # the same people, to narrow other reads in the database
     matrix: Matrix
-    headline: Headline
     reference_date: date  # the date figures like "expiring in 30 days" count from
+
+    @property
+    def headline(self) -> Headline:
+        return self.matrix.headline
 
 
 def viewer_today(viewer: AbstractBaseUser, *, now: datetime) -> date:
@@ -60,49 +70,55 @@ def compliance_view(
     as_of: date | None = None,
     sort: str = "name",
 ) -> ComplianceView:
-    """Staff of the viewer's managed locations, their rows, the matrix and the headline.
+    """Staff of the viewer's managed locations, their matrix and its totals over everyone.
 
     A location outside the viewer's managed ones yields nobody (the form never offers it; the
-    selector does not trust the form).
+    selector does not trust the form). Everyone is judged (totals, a status filter and the
+    sorts are over everyone); the caller shows a page of `matrix.people`.
     """
     locations = managed_locations(viewer)
     if location is not None:
         locations = locations.filter(pk=location.pk)
-    staff_qs = staff_at_locations(locations)
-    if role is not None:
-        staff_qs = staff_qs.filter(roles=role)
-    staff = list(staff_qs)
-    rows = compliance_rows(staff=staff, now=now, as_of=as_of)
+    people = active_staff_at(locations, role=role)
+    staff = staff_lines(people)
     reference = as_of or viewer_today(viewer, now=now)
-    return ComplianceView(
+    matrix = build_matrix(
         staff=staff,
-        rows=rows,
-        matrix=build_matrix(staff=staff, rows=rows, status=status or None, sort=sort or "name"),
-        headline=headline(staff=staff, rows=rows, as_of=reference),
-        reference_date=reference,
+        standings=compliance_standings(staff=staff, now=now, as_of=as_of),
+        as_of=reference,
+        status=status or None,
+        sort=sort or "name",
     )
+    return ComplianceView(staff=staff, people=people, matrix=matrix, reference_date=reference)
 
 
 def dashboard_charts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[Chart]:
     """The charts under the headline, over the same staff and date as the matrix."""
     start = view.reference_date
-    current_cards = list(
-        expiries_between(viewer, start=start, end=date.max).values_list(
-            "staff_id", "certification_type__code", "expires_on"
-        )
-    )
     year_end = start + timedelta(days=365)
     return [
-        coverage_chart(forecasts=coverage_forecasts(viewer=viewer, view=view, cards=current_cards)),
+        coverage_chart(forecasts=coverage_forecasts(viewer=viewer, view=view)),
         expiries_by_month(
-            expiries=[(on, code) for _, code, on in current_cards if on <= year_end],
-            start=start,
+            expiries=matrix_expiries(view.matrix, start=start, end=year_end), start=start
         ),
+        # The matrix has counted every cell per location already.
         compliance_by_location(
-            staff=view.staff, rows=view.rows, locations=list(managed_locations(viewer))
+            counts=view.matrix.counts_by_location, locations=list(managed_locations(viewer))
         ),
         quiz_scores_chart(viewer=viewer, view=view),
         drill_times_chart(viewer=viewer, view=view),
+    ]
+
+
+def matrix_expiries(matrix: Matrix, *, start: date, end: date) -> list[tuple[date, str]]:
+    """(expiry, type code) of each required certification whose counting card expires
+    between `start` and `end`: read off the matrix, which has judged every card already."""
+    return [
+        (due_on, column.requirement_key)
+        for column in matrix.columns
+        if column.kind == CERTIFICATION
+        for due_on in column.due_on.values()
+        if due_on is not None and start <= due_on <= end
     ]
 
 
@@ -122,15 +138,24 @@ def drill_times_chart(*, viewer: AbstractBaseUser, view: ComplianceView) -> Char
     return critical_action_trend(times=times, scenario_titles=titles)
 
 
-def coverage_forecasts(
-    *, viewer: AbstractBaseUser, view: ComplianceView, cards: list[tuple[int, str, date]]
-) -> list[CoverageForecast]:
-    """One forecast per coverage minimum of the viewer's locations (within the view's filter)."""
+def coverage_forecasts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[CoverageForecast]:
+    """One forecast per coverage minimum of the viewer's locations (within the view's filter).
+    The cards read are only those of the types the minimums name."""
+    location_ids = {pk for p in view.staff for pk in p.location_ids}
+    minimums = list(
+        CoverageMinimum.objects.filter(
+            location__in=managed_locations(viewer), location_id__in=location_ids
+        ).select_related("location", "role")
+    )
+    if not minimums:
+        return []
+    cards = latest_verified_expiries(
+        viewer,
+        staff=view.people,
+        start=view.reference_date,
+        codes=sorted({m.certification_code for m in minimums}),
+    )
     expiries = {(staff_id, code): on for staff_id, code, on in cards}
-    location_ids = {loc.pk for p in view.staff for loc in p.location_list}
-    minimums = CoverageMinimum.objects.filter(
-        location__in=managed_locations(viewer), location_id__in=location_ids
-    ).select_related("location", "role")
     return [
         forecast(minimum=m, staff=view.staff, expiries=expiries, start=view.reference_date)
         for m in minimums

@@ -10,6 +10,7 @@ from reminders.selectors import reminder_problems
 from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
 from dashboard.forms import InspectionForm, MatrixFilterForm
+from dashboard.matrix_html import matrix_lines
 from dashboard.selectors import (
     compliance_view,
     dashboard_charts,
@@ -17,10 +18,11 @@ from dashboard.selectors import (
     staff_record_context,
 )
 from organisation.access import manager_required
+from organisation.compliance import Status
 from organisation.policies import managed_locations
-from organisation.selectors import managed_staff_for_viewer
+from organisation.selectors import location_and_role_names, managed_staff_for_viewer
 
-MATRIX_PAGE_SIZE = 100
+MATRIX_PAGE_SIZE = 200
 PROBLEMS_SHOWN = 20
 INVALID_FILTERS = "Some filters are not valid; correct them to see the matrix."
 INVALID_AS_OF = "as_of must be a date, YYYY-MM-DD."
@@ -51,9 +53,11 @@ def manage(request):
         return render(
             request, "dashboard/manage.html", {"form": form, "error": INVALID_FILTERS}, status=400
         )
-    page = Paginator(view.matrix.rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Everyone is judged and counted; only this page of people becomes table rows.
+    page = Paginator(view.matrix.people, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    status = (form.cleaned_data.get("status") or "") if form.is_bound else ""
     return render(
         request,
         "dashboard/manage.html",
@@ -61,6 +65,9 @@ def manage(request):
             "form": form,
             "view": view,
             "matrix_page": page,
+            "matrix_rows": matrix_lines(view.matrix.rows_for(page.object_list)),
+            "status_totals": [(s, view.matrix.status_counts[s]) for s in Status],
+            "status_label": Status(status).label if status else "",
             "query": query.urlencode(),
             "cards_awaiting": cards_awaiting_verification(request.user).count(),
             "charts": dashboard_charts(viewer=request.user, view=view),
@@ -79,7 +86,11 @@ def export_csv(request):
     form, view = _filtered_view(request)
     if view is None:
         return HttpResponse(INVALID_FILTERS, status=400, content_type="text/plain")
-    response = HttpResponse(matrix_csv(view.matrix), content_type="text/csv; charset=utf-8")
+    location_names, role_names = location_and_role_names()
+    response = HttpResponse(
+        matrix_csv(view.matrix, location_names=location_names, role_names=role_names),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = f'attachment; filename="{_export_name(request, view, "csv")}"'
     response["Cache-Control"] = "no-store"
     return response
@@ -90,8 +101,14 @@ def export_xlsx(request):
     form, view = _filtered_view(request)
     if view is None:
         return HttpResponse(INVALID_FILTERS, status=400, content_type="text/plain")
+    location_names, role_names = location_and_role_names()
     response = HttpResponse(
-        matrix_xlsx(view.matrix, title=f"Compliance {view.reference_date}"),
+        matrix_xlsx(
+            view.matrix,
+            title=f"Compliance {view.reference_date}",
+            location_names=location_names,
+            role_names=role_names,
+        ),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = (

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import StaffProfile
@@ -73,22 +74,71 @@ class ComplianceRow:
         return self.status is Status.AWAITING_VERIFICATION
 
 
+@dataclass(frozen=True, slots=True)
+class Standings:
+    """Where each person stands on one requirement: a column of a matrix over everyone.
+
+    The same judgement as the requirement's ComplianceRows, without the words, held as two
+    dicts by staff pk: a page over 10,000 people then holds a few dozen objects rather than
+    one per person and requirement (allocating those, and the garbage collector walking
+    them, was much of a page's time)."""
+
+    kind: str
+    requirement_key: str
+    label: str
+    status: dict[int, Status]  # staff pk -> status, for each person the requirement applies to
+    due_on: dict[int, date | None]  # staff pk -> due date, for the same people
+
+    @classmethod
+    def empty(cls, *, kind: str, requirement_key: str, label: str) -> "Standings":
+        return cls(kind, requirement_key, label, {}, {})
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.requirement_key)
+
+
+class Person(Protocol):
+    """What a provider needs of a person: a StaffProfile, or a lighter line of plain values."""
+
+    pk: int
+
+    def local_date(self, now: datetime) -> date: ...
+
+
 class Provider(Protocol):
     """Called with a batch of staff (to query in bulk), returns their rows."""
 
     def __call__(
-        self, *, staff: Sequence[StaffProfile], now: datetime, as_of: date | None
+        self, *, staff: Sequence[Person], now: datetime, as_of: date | None
     ) -> Iterable[ComplianceRow]: ...
 
 
+class StandingsProvider(Protocol):
+    """The same judgement as the kind's Provider, as Standings: for pages over everyone."""
+
+    def __call__(
+        self, *, staff: Sequence[Person], now: datetime, as_of: date | None
+    ) -> Iterable[Standings]: ...
+
+
 _providers: dict[str, Provider] = {}
+_standings_providers: dict[str, StandingsProvider] = {}
 
 
-def register_provider(kind: str, provider: Provider) -> None:
-    """Register the provider of one requirement kind. Registering a kind twice is a mistake."""
+def register_provider(
+    kind: str, provider: Provider, *, standings: StandingsProvider | None = None
+) -> None:
+    """Register the provider of one requirement kind. Registering a kind twice is a mistake.
+
+    `standings`, when given, must judge exactly as `provider` does; without it the kind's
+    standings are read from its rows (the same statuses, at the cost of building every row).
+    """
     if kind in _providers and _providers[kind] is not provider:
         raise ValueError(f"A compliance provider for {kind!r} is already registered.")
     _providers[kind] = provider
+    if standings is not None:
+        _standings_providers[kind] = standings
 
 
 def registered_kinds() -> list[str]:
@@ -96,22 +146,47 @@ def registered_kinds() -> list[str]:
 
 
 @contextmanager
-def provider_registered(kind: str, provider: Provider) -> Iterator[None]:
+def provider_registered(
+    kind: str, provider: Provider, *, standings: StandingsProvider | None = None
+) -> Iterator[None]:
     """Register a provider for the length of a block (tests, one-off scripts)."""
-    previous = _providers.get(kind)
+    previous = _providers.get(kind), _standings_providers.pop(kind, None)
     _providers[kind] = provider
+    if standings is not None:
+        _standings_providers[kind] = standings
     try:
         yield
     finally:
-        if previous is None:
-            del _providers[kind]
-        else:
-            _providers[kind] = previous
+        _providers.pop(kind, None)
+        _standings_providers.pop(kind, None)
+        if previous[0] is not None:
+            _providers[kind] = previous[0]
+        if previous[1] is not None:
+            _standings_providers[kind] = previous[1]
+
+
+# Above this many people in a plain list, a provider reads every row and keeps its people's
+# in Python: an IN list of thousands of pks costs Django and the database more than the
+# extra rows do.
+BULK_THRESHOLD = 5000
+
+
+def narrowed_to(rows: QuerySet, staff: Sequence[Person], *, field: str = "staff") -> QuerySet:
+    """`rows` narrowed in the database to those whose `field` (a staff pk) is one of `staff`,
+    as far as that is cheap: by the query the people were read with when they carry one
+    (`people`, as StaffLines do), by their pks while they are few, otherwise not at all. The
+    caller keeps only its people's rows in every case."""
+    people = getattr(staff, "people", None)
+    if people is not None:
+        return rows.filter(**{f"{field}__in": people.values("pk")})
+    if len(staff) <= BULK_THRESHOLD:
+        return rows.filter(**{f"{field}__in": [p.pk for p in staff]})
+    return rows
 
 
 def compliance_rows(
     *,
-    staff: Sequence[StaffProfile],
+    staff: Sequence[Person],
     now: datetime,
     as_of: date | None = None,
     kinds: Iterable[str] | None = None,
@@ -122,7 +197,7 @@ def compliance_rows(
     without it each person is judged on their own location's date at `now`.
     """
     wanted = set(kinds) if kinds is not None else None
-    staff = list(staff)
+    staff = staff if isinstance(staff, list) else list(staff)
     rows: list[ComplianceRow] = []
     for kind in registered_kinds():
         if wanted is not None and kind not in wanted:
@@ -131,7 +206,32 @@ def compliance_rows(
     return sorted(rows, key=lambda r: (r.staff_id, r.kind, r.due_on or date.max, r.label))
 
 
-def judged_on(profile: StaffProfile, *, now: datetime, as_of: date | None) -> date:
+def compliance_standings(
+    *, staff: Sequence[Person], now: datetime, as_of: date | None = None
+) -> list[Standings]:
+    """Every registered kind's Standings for `staff`, one per requirement that applies to any
+    of them, judged as `compliance_rows` judges, in no particular order."""
+    staff = list(staff)
+    found: list[Standings] = []
+    for kind in registered_kinds():
+        provide = _standings_providers.get(kind)
+        if provide is not None:
+            found.extend(provide(staff=staff, now=now, as_of=as_of))
+            continue
+        columns: dict[str, Standings] = {}
+        for row in _providers[kind](staff=staff, now=now, as_of=as_of):
+            column = columns.get(row.requirement_key)
+            if column is None:
+                column = columns[row.requirement_key] = Standings.empty(
+                    kind=row.kind, requirement_key=row.requirement_key, label=row.label
+                )
+            column.status[row.staff_id] = row.status
+            column.due_on[row.staff_id] = row.due_on
+        found.extend(columns.values())
+    return found
+
+
+def judged_on(profile: Person, *, now: datetime, as_of: date | None) -> date:
     """The date a provider judges `profile` on: `as_of` when given, else their local today."""
     return as_of if as_of is not None else profile.local_date(now)
 

@@ -4,9 +4,16 @@ import pytest
 
 from dashboard.coverage import forecast
 from dashboard.models import CoverageMinimum
+from organisation.models import StaffProfile
+from organisation.selectors import staff_lines
 from tests.factories import JobRoleFactory, LocationFactory, StaffProfileFactory
 
 START = datetime.date(2026, 11, 24)
+
+
+def lines(*profiles):
+    """The profiles as the dashboard reads them (StaffLines)."""
+    return staff_lines(StaffProfile.objects.filter(pk__in=[p.pk for p in profiles]))
 
 
 @pytest.fixture
@@ -38,7 +45,7 @@ def test_first_short_day_is_the_day_after_the_second_last_card_lapses(brookline)
         (esthetician.pk, "ACLS"): datetime.date(2028, 3, 31),  # not an injector
         (elsewhere.pk, "ACLS"): datetime.date(2028, 3, 31),  # another location
     }
-    staff = [ana, ben, cy, esthetician, elsewhere]
+    staff = lines(ana, ben, cy, esthetician, elsewhere)
     result = forecast(minimum=minimum, staff=staff, expiries=expiries, start=START)
     assert len(result.days) == 180
     assert result.holders[0] == 2
@@ -51,13 +58,13 @@ def test_first_short_day_is_the_day_after_the_second_last_card_lapses(brookline)
 
 def test_short_today_and_never_short(brookline):
     minimum, (ana, ben, _), _, _ = brookline
-    nobody = forecast(minimum=minimum, staff=[ana, ben], expiries={}, start=START)
+    nobody = forecast(minimum=minimum, staff=lines(ana, ben), expiries={}, start=START)
     assert nobody.first_short_on == START and "short today: 0 of the 2" in nobody.sentence
 
     far = datetime.date(2030, 1, 1)
     both = forecast(
         minimum=minimum,
-        staff=[ana, ben],
+        staff=lines(ana, ben),
         expiries={(ana.pk, "ACLS"): far, (ben.pk, "ACLS"): far},
         start=START,
     )

@@ -84,8 +84,8 @@ def test_filters_narrow_the_matrix(client, clinic):
         client.force_login(clinic["north_manager"].user)
         by_role = client.get("/manage/", {"role": "injector"}).context["view"]
         by_status = client.get("/manage/", {"status": "overdue"}).context["view"]
-    assert [r.profile for r in by_role.matrix.rows] == [clinic["ann"]]
-    assert [r.profile for r in by_status.matrix.rows] == [clinic["bo"]]
+    assert [p.pk for p in by_role.matrix.people] == [clinic["ann"].pk]
+    assert [p.pk for p in by_status.matrix.people] == [clinic["bo"].pk]
 
 
 def test_another_locations_filter_is_refused_and_shows_nothing(client, clinic):

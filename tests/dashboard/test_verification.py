@@ -56,8 +56,9 @@ def test_the_matrix_shows_awaiting_not_current_nor_the_declared_date(client, cli
     client.force_login(clinic["manager"].user)
     response = client.get("/manage/")
     view = response.context["view"]
-    (row,) = [r for r in view.rows if r.staff_id == clinic["sam"].pk]
-    assert (row.status, row.due_on) == (Status.AWAITING_VERIFICATION, None)
+    (bls,) = view.matrix.columns
+    sam = clinic["sam"].pk
+    assert (bls.status[sam], bls.due_on[sam]) == (Status.AWAITING_VERIFICATION, None)
     assert view.matrix.status_counts[Status.AWAITING_VERIFICATION] == 1
     html = response.content.decode()
     assert (
@@ -66,13 +67,13 @@ def test_the_matrix_shows_awaiting_not_current_nor_the_declared_date(client, cli
     assert "2199" not in html
     # Awaiting is not compliant: Sam does not count as fully compliant.
     assert view.headline.compliant_share < 1
-    assert not next(r for r in view.matrix.rows if r.profile == clinic["sam"]).compliant
+    assert not next(r for r in view.matrix.rows if r.person.pk == clinic["sam"].pk).compliant
 
 
 def test_the_status_filter_finds_cards_awaiting_verification(client, clinic):
     client.force_login(clinic["manager"].user)
     response = client.get("/manage/", {"status": "awaiting"})
-    assert [r.profile for r in response.context["view"].matrix.rows] == [clinic["sam"]]
+    assert [p.pk for p in response.context["view"].matrix.people] == [clinic["sam"].pk]
 
 
 def test_the_csv_says_awaiting_verification_without_the_declared_date(client, clinic):

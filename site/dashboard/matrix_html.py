@@ -1,0 +1,66 @@
+"""The matrix's table cells as HTML, made in Python for speed.
+
+A page of 200 people shows about 1,000 cells. Through the template engine each cell cost a
+status label and a date format, each going through translation (20-60 microseconds apiece):
+most of the page's rendering time. Here each status label and each month's name is looked
+up once per page and the cells are put together from them, with the same markup and the
+same date format ("j M Y") as the template had.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from dashboard.matrix import MatrixCell, MatrixRow
+from organisation.compliance import Status
+from organisation.selectors import StaffLine
+
+NOT_REQUIRED = mark_safe(
+    '<td class="cell cell--na"><span class="visually-hidden">Not required</span>—</td>'
+)
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    person: StaffLine
+    cells: list[SafeString]  # a <td> each
+
+
+class CellMaker:
+    """Makes the <td> of each cell of one page, looking each label and month name up once."""
+
+    def __init__(self):
+        self._labels: dict[Status, str] = {}
+        self._months: dict[tuple[int, int], str] = {}
+
+    def __call__(self, cell: MatrixCell | None) -> SafeString:
+        if cell is None:
+            return NOT_REQUIRED
+        status = cell.status
+        label = self._labels.get(status)
+        if label is None:
+            label = self._labels[status] = escape(status.label)
+        # status.value is one of Status's own slugs and isoformat() digits: nothing to escape.
+        head = f'<td class="cell cell--{status.value}"><span class="cell__status">{label}</span>'
+        if cell.due_on is None:
+            return mark_safe(head + "</td>")
+        return mark_safe(
+            f'{head}<br><time datetime="{cell.due_on.isoformat()}">{self.date(cell.due_on)}'
+            "</time></td>"
+        )
+
+    def date(self, day: date) -> str:
+        """`day` as the template's |date:"j M Y" writes it (escaped)."""
+        month = self._months.get((day.year, day.month))
+        if month is None:
+            month = self._months[(day.year, day.month)] = escape(date_format(day, "M Y"))
+        return f"{day.day} {month}"
+
+
+def matrix_lines(rows: Iterable[MatrixRow]) -> list[MatrixLine]:
+    make = CellMaker()
+    return [MatrixLine(row.person, [make(cell) for cell in row.cells]) for row in rows]
