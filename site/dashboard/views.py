@@ -58,6 +58,7 @@ def manage(request):
     query = request.GET.copy()
     query.pop("page", None)
     status = (form.cleaned_data.get("status") or "") if form.is_bound else ""
+    charts = dashboard_charts(viewer=request.user, view=view)
     return render(
         request,
         "dashboard/manage.html",
@@ -70,7 +71,9 @@ def manage(request):
             "status_label": Status(status).label if status else "",
             "query": query.urlencode(),
             "cards_awaiting": cards_awaiting_verification(request.user).count(),
-            "charts": dashboard_charts(viewer=request.user, view=view),
+            "charts": charts,
+            # plotly.js is loaded only when at least one chart has a figure to draw.
+            "charts_drawn": any(chart.figure is not None for chart in charts),
             "reminder_problems": list(reminder_problems(request.user)[:PROBLEMS_SHOWN]),
         },
     )

@@ -5,7 +5,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import plotly
 from django.core.exceptions import ImproperlyConfigured
 
 from readyroom.dotenv import load_local_env
@@ -205,8 +204,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# plotly.js comes from the plotly package itself: no CDN, and no second copy in the repository.
-STATICFILES_DIRS = [("vendor/plotly", Path(plotly.__file__).parent / "package_data")]
 STATIC_ROOT = VAR_DIR / "static"
 # With DEBUG off, `collectstatic` writes hashed names with gzip and Brotli copies beside them,
 # and whitenoise serves those with a year's cache (the hash changes when the file does).
