@@ -11,8 +11,8 @@ awaiting approval changes nothing a learner sees until the director approves it.
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from wagtail.models import Workflow, WorkflowContentType, WorkflowState
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowState
 
 from content.services import approval_workflow
 from training.models import Question, QuestionBank
@@ -22,12 +22,16 @@ NOT_A_REVIEWER = "Only a member of the approving group may approve this."
 NOTHING_TO_APPROVE = "This is not awaiting approval."
 
 
-def put_questions_under_approval(**kwargs) -> Workflow:
+def put_questions_under_approval(*, using: str = DEFAULT_DB_ALIAS, **kwargs) -> Workflow | None:
     """Assign the medical director's workflow to questions and banks (post_migrate, idempotent).
 
     A content type that already has a workflow keeps it, so an administrator's own choice in
     Settings, Workflows survives the next migrate.
     """
+    # A partial migrate (`migrate auth` on a new database) sends post_migrate before Wagtail's
+    # workflow tables exist: nothing to assign yet, the full migrate will.
+    if GroupApprovalTask._meta.db_table not in connections[using].introspection.table_names():
+        return None
     workflow = approval_workflow()
     for model in UNDER_APPROVAL:
         WorkflowContentType.objects.get_or_create(
