@@ -7,7 +7,7 @@ from django.contrib.auth.views import LogoutView
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from accounts.selectors import second_factor
+from accounts.selectors import viewer_of
 
 
 def _is_open(request, view_func) -> bool:
@@ -45,10 +45,10 @@ class SecondFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified() or _is_open(request, view_func):
             return None
-        factor = second_factor(user)
-        if factor.has_mfa:
+        viewer = viewer_of(request)
+        if viewer.has_mfa:
             target = "accounts:mfa_verify"
-        elif factor.required:
+        elif viewer.mfa_required:
             target = "accounts:mfa_setup"
         else:
             return None

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from organisation.policies import is_manager
+from accounts.selectors import viewer_of
 
 # (label, url name, what it is for). A capability appears in the navigation once its app
 # routes the name, so the layout never links to a page that does not exist yet.
@@ -65,15 +65,22 @@ def _protocol_library_url() -> str | None:
 def _build(request) -> dict:
     user = request.user
     if not user.is_authenticated:
-        return {"staff": [], "manager": [], "all": []}
+        return {"staff": [], "manager": [], "all": [], "can_author": False}
     staff = [NavItem(str(label), _url(name), str(text)) for label, name, text in STAFF_SECTIONS]
     staff.append(NavItem(str(_("Protocols")), _protocol_library_url(), str(PROTOCOLS_DESCRIPTION)))
+    # One query for who this is, shared with the second-factor check (accounts.selectors).
+    viewer = viewer_of(request)
     manager = (
         [NavItem(str(label), _url(name), str(text)) for label, name, text in MANAGER_SECTIONS]
-        if is_manager(user)
+        if viewer.manages
         else []
     )
-    return {"staff": staff, "manager": manager, "all": staff + manager}
+    return {
+        "staff": staff,
+        "manager": manager,
+        "all": staff + manager,
+        "can_author": viewer.can_author,
+    }
 
 
 def navigation(request) -> dict:
