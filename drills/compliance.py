@@ -3,13 +3,21 @@
 import calendar
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 
-from drills.models import DrillRequirement
+from drills.models import DrillRequirement, DrillScenarioPage
 from drills.selectors import completions
-from organisation.compliance import ComplianceRow, Status, judged_on
+from organisation.compliance import (
+    ComplianceRow,
+    Person,
+    Standings,
+    Status,
+    judged_on,
+    narrowed_to,
+)
 from organisation.models import StaffProfile
 
 KIND = "drill"
@@ -49,33 +57,38 @@ def judge(*, due_on: date | None, as_of: date) -> Status:
     return Status.CURRENT
 
 
-def _local(when: datetime | date, profile: StaffProfile) -> date:
+def _local(when: datetime | date, profile: Person) -> date:
     return profile.local_date(when) if isinstance(when, datetime) else when
 
 
-def drill_rows(
-    *, staff: Sequence[StaffProfile], now: datetime, as_of: date | None
-) -> list[ComplianceRow]:
+@dataclass(frozen=True)
+class _Judged:
+    """One required scenario's judgement over the people who must run it, by staff pk."""
+
+    page: DrillScenarioPage
+    status: dict[int, Status]
+    due_on: dict[int, date | None]
+
+
+def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_Judged]:
     """Each scenario a person's roles require: current until `every_months` after their last
     completion that met the bar (a run with the score or all critical actions, or a team drill
-    whose required checklist items were done). Four queries whatever the number of people."""
-    staff = list(staff)
-    if not staff:
-        return []
+    whose required checklist items were done). Four queries whatever the number of people;
+    the judgement behind both rows and standings."""
     requirements = list(DrillRequirement.objects.select_related("page"))
     if not requirements:
         return []
     by_role: dict[int, list[DrillRequirement]] = defaultdict(list)
     for requirement in requirements:
         by_role[requirement.role_id].append(requirement)
-    staff_ids = [p.pk for p in staff]
+    wanted_staff = {p.pk for p in staff}
     roles: dict[int, set[int]] = defaultdict(set)
-    for staff_id, role_id in StaffProfile.roles.through.objects.filter(
-        staffprofile_id__in=staff_ids
-    ).values_list("staffprofile_id", "jobrole_id"):
-        roles[staff_id].add(role_id)
-    done = completions(staff_ids, sorted({r.page_id for r in requirements}))
-    rows = []
+    links = narrowed_to(StaffProfile.roles.through.objects.all(), staff, field="staffprofile")
+    for staff_id, role_id in links.values_list("staffprofile_id", "jobrole_id"):
+        if staff_id in wanted_staff:
+            roles[staff_id].add(role_id)
+    done = completions(staff, sorted({r.page_id for r in requirements}))
+    judged: dict[int, _Judged] = {}
     for profile in staff:
         day = judged_on(profile, now=now, as_of=as_of)
         # A person with two roles needing the same scenario gets the stricter requirement.
@@ -93,18 +106,54 @@ def drill_rows(
                 if counts and on <= day and (latest is None or on > latest):
                     latest = on
             due_on = add_months(latest, requirement.every_months) if latest else None
-            status = judge(due_on=due_on, as_of=day)
+            found = judged.get(page_id)
+            if found is None:
+                found = judged[page_id] = _Judged(requirement.page, {}, {})
+            found.status[profile.pk] = judge(due_on=due_on, as_of=day)
+            found.due_on[profile.pk] = due_on
+    return [judged[page_id] for page_id in sorted(judged)]
+
+
+def drill_rows(
+    *, staff: Sequence[Person], now: datetime, as_of: date | None
+) -> list[ComplianceRow]:
+    """The compliance provider: a row per required scenario per person (see _judged)."""
+    staff = staff if isinstance(staff, list) else list(staff)
+    if not staff:
+        return []
+    judged = _judged(staff, now=now, as_of=as_of)
+    urls = {found.page.pk: found.page.url or "" for found in judged}  # once a scenario
+    rows = []
+    for profile in staff:
+        for found in judged:
+            status = found.status.get(profile.pk)
+            if status is None:
+                continue  # not required of this person
             rows.append(
                 ComplianceRow(
                     staff_id=profile.pk,
                     kind=KIND,
-                    requirement_key=str(page_id),
-                    label=requirement.page.title,
+                    requirement_key=str(found.page.pk),
+                    label=found.page.title,
                     status=status,
-                    due_on=due_on,
-                    url=requirement.page.url or "",
+                    due_on=found.due_on[profile.pk],
+                    url=urls[found.page.pk],
                     action=ACTIONS[status],
                     manager_action=MANAGER_ACTIONS[status],
                 )
             )
     return rows
+
+
+def drill_standings(
+    *, staff: Sequence[Person], now: datetime, as_of: date | None
+) -> list[Standings]:
+    """The provider's judgement as Standings (a column per required scenario), for pages over
+    everyone: the same statuses and dates as `drill_rows`, without the words."""
+    staff = staff if isinstance(staff, list) else list(staff)
+    if not staff:
+        return []
+    return [
+        Standings(KIND, str(found.page.pk), found.page.title, found.status, found.due_on)
+        for found in _judged(staff, now=now, as_of=as_of)
+    ]

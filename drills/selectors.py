@@ -13,6 +13,7 @@ from drills.graph import Choice, Graph, Node
 from drills.models import DrillDecision, DrillRun, DrillScenarioPage, TeamDrillSession
 from drills.policies import managed_sessions, own_runs, visible_runs
 from drills.services import revision_graph
+from organisation.compliance import Person, narrowed_to
 from organisation.models import StaffProfile
 from organisation.policies import managed_locations
 
@@ -245,23 +246,28 @@ def staff_for_team_drills(user: AbstractBaseUser) -> QuerySet[StaffProfile]:
 
 
 def completions(
-    staff_ids: Sequence[int], page_ids: Sequence[int]
+    staff: Sequence[Person], page_ids: Sequence[int]
 ) -> dict[tuple[int, int], list[tuple[datetime | date, int, bool]]]:
     """(staff, page) -> [(when, score, all critical hit)] of finished runs, plus
     (date, None, True) for each team drill whose required checklist was done. Two queries."""
+    staff_ids = {p.pk for p in staff}
     found: dict[tuple[int, int], list] = defaultdict(list)
-    runs = DrillRun.objects.filter(
-        staff_id__in=staff_ids, page_id__in=page_ids, finished_at__isnull=False
+    runs = narrowed_to(
+        DrillRun.objects.filter(page_id__in=page_ids, finished_at__isnull=False), staff
     ).values_list("staff_id", "page_id", "finished_at", "score", "all_critical_hit")
     for staff_id, page_id, finished_at, score, all_hit in runs:
-        found[(staff_id, page_id)].append((finished_at, score, all_hit))
-    links = TeamDrillSession.participants.through.objects.filter(
-        staffprofile_id__in=staff_ids,
-        teamdrillsession__page_id__in=page_ids,
-        teamdrillsession__checklist_complete=True,
+        if staff_id in staff_ids:
+            found[(staff_id, page_id)].append((finished_at, score, all_hit))
+    links = narrowed_to(
+        TeamDrillSession.participants.through.objects.filter(
+            teamdrillsession__page_id__in=page_ids, teamdrillsession__checklist_complete=True
+        ),
+        staff,
+        field="staffprofile",
     ).values_list("staffprofile_id", "teamdrillsession__page_id", "teamdrillsession__held_on")
     for staff_id, page_id, held_on in links:
-        found[(staff_id, page_id)].append((held_on, None, True))
+        if staff_id in staff_ids:
+            found[(staff_id, page_id)].append((held_on, None, True))
     return found
 
 

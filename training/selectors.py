@@ -10,7 +10,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
-from organisation.compliance import ComplianceRow, judged_on
+from organisation.compliance import (
+    ComplianceRow,
+    Person,
+    Standings,
+    judged_on,
+    narrowed_to,
+)
 from organisation.models import StaffProfile
 from training.models import (
     AttemptAnswer,
@@ -54,14 +60,16 @@ class RequiredModule:
     open_attempt_id: int | None
 
 
-def _requirements_by_staff(staff: Sequence[StaffProfile]) -> dict[int, dict[int, int | None]]:
+def _requirements_by_staff(staff: Sequence[Person]) -> dict[int, dict[int, int | None]]:
     """staff pk -> {module page pk: the requirement's own recurrence or None}, in one query."""
     wanted = {p.pk for p in staff}
     found: dict[int, dict[int, int | None]] = defaultdict(dict)
-    rows = TrainingRequirement.objects.filter(
-        role__staff__in=wanted, module__live=True
+    rows = narrowed_to(
+        TrainingRequirement.objects.filter(module__live=True), staff, field="role__staff"
     ).values_list("role__staff", "module_id", "valid_for_months")
     for staff_id, module_id, months in rows:
+        if staff_id not in wanted:
+            continue
         current = found[staff_id].get(module_id)
         # Two roles requiring one module: the stricter (shorter) recurrence wins.
         if module_id not in found[staff_id] or (months and (current is None or months < current)):
@@ -69,15 +77,18 @@ def _requirements_by_staff(staff: Sequence[StaffProfile]) -> dict[int, dict[int,
     return found
 
 
-def _attempt_facts(staff_ids: set[int], module_ids: set[int]) -> dict[tuple[int, int], dict]:
+def _attempt_facts(staff: Sequence[Person], module_ids: set[int]) -> dict[tuple[int, int], dict]:
     """(staff pk, module pk) -> passes (passed_on, valid_until), attempts, best score, open id."""
+    staff_ids = {p.pk for p in staff}
     facts: dict[tuple[int, int], dict] = defaultdict(
         lambda: {"passes": [], "attempted": False, "best": None, "open": None}
     )
-    rows = QuizAttempt.objects.filter(staff_id__in=staff_ids, module_id__in=module_ids).values(
+    rows = narrowed_to(QuizAttempt.objects.filter(module_id__in=module_ids), staff).values(
         "pk", "staff_id", "module_id", "status", "score", "passed", "passed_on", "valid_until"
     )
     for row in rows:
+        if row["staff_id"] not in staff_ids:
+            continue
         fact = facts[(row["staff_id"], row["module_id"])]
         fact["attempted"] = True
         if row["status"] == AttemptStatus.IN_PROGRESS:
@@ -99,49 +110,94 @@ def _valid_until(passes: list[dict], months: int | None) -> tuple[date | None, i
     return best
 
 
-def training_rows(
-    *, staff: Sequence[StaffProfile], now: datetime, as_of: date | None
-) -> list[ComplianceRow]:
-    """The compliance provider: one row per required live module per person.
+@dataclass(frozen=True)
+class _Judged:
+    """One required module's judgement over the people who must pass it, by staff pk."""
 
-    Three queries whatever the number of people, modules or attempts.
-    """
-    staff = list(staff)
-    if not staff:
-        return []
+    module: TrainingModulePage
+    status: dict[int, ModuleStatus]
+    valid_until: dict[int, date | None]
+
+
+def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_Judged]:
+    """Every required live module's judgement: the one behind both rows and standings.
+    Three queries whatever the number of people, modules or attempts."""
     required = _requirements_by_staff(staff)
     module_ids = {m for mods in required.values() for m in mods}
     if not module_ids:
         return []
-    modules = {m.pk: m for m in TrainingModulePage.objects.filter(pk__in=module_ids)}
-    facts = _attempt_facts({p.pk for p in staff}, module_ids)
-    rows = []
+    modules = TrainingModulePage.objects.filter(pk__in=module_ids).order_by("pk")
+    facts = _attempt_facts(staff, module_ids)
+    judged = {m.pk: _Judged(m, {}, {}) for m in modules}
+    never = {"passes": [], "attempted": False}
     for profile in staff:
         day = judged_on(profile, now=now, as_of=as_of)
         for module_id, months in required.get(profile.pk, {}).items():
-            module = modules[module_id]
-            fact = facts.get((profile.pk, module_id)) or {"passes": [], "attempted": False}
+            fact = facts.get((profile.pk, module_id)) or never
             until, _ = _valid_until(fact["passes"], months)
-            status = judge_module(
+            found = judged[module_id]
+            found.valid_until[profile.pk] = until
+            found.status[profile.pk] = judge_module(
                 valid_until=until,
                 attempted=fact["attempted"],
                 as_of=day,
                 due_soon_days=DUE_SOON_DAYS,
             )
+    return list(judged.values())
+
+
+def training_rows(
+    *, staff: Sequence[Person], now: datetime, as_of: date | None
+) -> list[ComplianceRow]:
+    """The compliance provider: one row per required live module per person.
+
+    Three queries whatever the number of people, modules or attempts.
+    """
+    staff = staff if isinstance(staff, list) else list(staff)
+    if not staff:
+        return []
+    judged = _judged(staff, now=now, as_of=as_of)
+    urls = {found.module.pk: found.module.get_url() or "" for found in judged}  # once a module
+    rows = []
+    for profile in staff:
+        for found in judged:
+            status = found.status.get(profile.pk)
+            if status is None:
+                continue  # not required of this person
             rows.append(
                 ComplianceRow(
                     staff_id=profile.pk,
                     kind=KIND,
-                    requirement_key=str(module_id),
-                    label=module.title,
+                    requirement_key=str(found.module.pk),
+                    label=found.module.title,
                     status=status.compliance,
-                    due_on=until,
-                    url=module.get_url() or "",
+                    due_on=found.valid_until[profile.pk],
+                    url=urls[found.module.pk],
                     action=ACTIONS[status],
                     manager_action=MANAGER_ACTIONS[status],
                 )
             )
     return rows
+
+
+def training_standings(
+    *, staff: Sequence[Person], now: datetime, as_of: date | None
+) -> list[Standings]:
+    """The provider's judgement as Standings (a column per required module), for pages over
+    everyone: the same statuses and dates as `training_rows`, without the words."""
+    staff = staff if isinstance(staff, list) else list(staff)
+    if not staff:
+        return []
+    return [
+        Standings(
+            KIND,
+            str(found.module.pk),
+            found.module.title,
+            {pk: status.compliance for pk, status in found.status.items()},
+            found.valid_until,
+        )
+        for found in _judged(staff, now=now, as_of=as_of)
+    ]
 
 
 def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredModule]:
@@ -153,7 +209,7 @@ def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredMo
     if not required:
         return []
     modules = list(TrainingModulePage.objects.filter(pk__in=required).order_by("title"))
-    facts = _attempt_facts({profile.pk}, set(required))
+    facts = _attempt_facts([profile], set(required))
     pass_ids = {}
     for module in modules:
         fact = facts.get((profile.pk, module.pk), {"passes": []})
