@@ -75,13 +75,15 @@ def pre_fork(server, worker):
 
 
 def worker_exit(server, worker):
-    """A worker told to stop (SIGTERM, or max_requests reached) closes its database
-    connections and output and leaves without Python's teardown. Tearing down Django and
-    Wagtail frees every object the worker shares with the master, copying each page it
-    touches: 1-3 s of CPU per worker, so a stop of 5 workers took 13-17 s on a busy 2-core
-    machine and 2.3-3.1 s without it. A worker that never booted, or that stopped on an
-    error, exits the normal way, with the status gunicorn reads (one killed for running past
-    the timeout is logged as WORKER TIMEOUT by the master either way)."""
+    """A worker told to stop (SIGTERM, or max_requests reached) flushes its output and leaves
+    without Python's teardown. Its idle database connections close with the process, as at
+    any exit, quietly for PostgreSQL (gthread's belong to their threads; only the main
+    thread's are closed here). Tearing down Django and Wagtail frees every object the worker
+    shares with the master, copying each page it touches: 1-3 s of CPU per worker, so a stop
+    of 5 workers took 13-17 s on a busy 2-core machine and 2.3-3.1 s without it. A worker
+    that never booted, or that stopped on an error, exits the normal way, with the status
+    gunicorn reads (one killed for running past the timeout is logged as WORKER TIMEOUT by
+    the master either way)."""
     if worker.booted and not worker.alive:
         import sys
 
