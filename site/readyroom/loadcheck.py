@@ -86,8 +86,9 @@ def _check_answers(entries: list[dict], result: LedgerCheck) -> None:
 
 
 def _check_decisions(entries: list[dict], result: LedgerCheck) -> None:
+    # A choice of None is the timeout form, sent when the page came after the timer ran out.
     sent = Counter(
-        (e["user"], e["scenario"], int(e["step"]), e["node"], int(e["choice"])) for e in entries
+        (e["user"], e["scenario"], int(e["step"]), e["node"], e["choice"]) for e in entries
     )
     stored = Counter()
     timed_out = Counter()
@@ -96,14 +97,19 @@ def _check_decisions(entries: list[dict], result: LedgerCheck) -> None:
     ):
         if late:
             timed_out[(user, slug, step, node)] += 1
+            stored[(user, slug, step, node, None)] += 1
         else:
             stored[(user, slug, step, node, choice)] += 1
     result.decisions = sum(sent.values())
-    for key, count in sorted(sent.items()):
+    for key, count in sent.items():
+        if key[4] is None:
+            # Claimed first, so a choice that arrived late cannot take its row.
+            timed_out[key[:4]] -= min(count, stored[key])
+    for key, count in sorted(sent.items(), key=str):
         missing = count - stored[key]
         if missing <= 0:
             continue
-        excused = min(missing, timed_out[key[:4]])
+        excused = min(missing, max(0, timed_out[key[:4]]))
         timed_out[key[:4]] -= excused
         result.late += excused
         if missing > excused:
