@@ -14,6 +14,7 @@ taken in UTC, as the bench's location is.
 import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 
 from django.db import connection
 
@@ -173,38 +174,47 @@ SELECT (SELECT COUNT(*) FROM staff),
        SUM(CASE WHEN status IN ('current', 'due_soon') AND due_on <= %(horizon)s
            THEN 1 ELSE 0 END)
 FROM cells"""
-# What the CSV holds: each person's name, email, locations and roles with their cells.
+# What the CSV holds: each person's name, email, locations and roles with their cells
+# (locations and roles gathered once a person, not once a cell).
 EXPORT = {
-    "postgresql": """
-SELECT c.staff_id, u.first_name, u.last_name, u.email,
-       (SELECT string_agg(l.name, '; ' ORDER BY l.name)
-        FROM organisation_staffprofile_locations sl
-        JOIN organisation_location l ON l.id = sl.location_id
-        WHERE sl.staffprofile_id = c.staff_id),
-       (SELECT string_agg(r.name, '; ' ORDER BY r.name)
-        FROM organisation_staffprofile_roles sr
-        JOIN organisation_jobrole r ON r.id = sr.jobrole_id
-        WHERE sr.staffprofile_id = c.staff_id),
-       c.code, c.status, c.due_on
-FROM cells c
-JOIN organisation_staffprofile sp ON sp.id = c.staff_id
-JOIN auth_user u ON u.id = sp.user_id
-ORDER BY u.last_name, u.first_name, c.staff_id, c.code""",
-    "sqlite": """
-SELECT c.staff_id, u.first_name, u.last_name, u.email,
-       (SELECT group_concat(name, '; ') FROM (
-          SELECT l.name FROM organisation_staffprofile_locations sl
+    "postgresql": """,
+people AS (
+  SELECT s.id, u.first_name, u.last_name, u.email,
+         (SELECT string_agg(l.name, '; ' ORDER BY l.name)
+          FROM organisation_staffprofile_locations sl
           JOIN organisation_location l ON l.id = sl.location_id
-          WHERE sl.staffprofile_id = c.staff_id ORDER BY l.name)),
-       (SELECT group_concat(name, '; ') FROM (
-          SELECT r.name FROM organisation_staffprofile_roles sr
+          WHERE sl.staffprofile_id = s.id) AS locations,
+         (SELECT string_agg(r.name, '; ' ORDER BY r.name)
+          FROM organisation_staffprofile_roles sr
           JOIN organisation_jobrole r ON r.id = sr.jobrole_id
-          WHERE sr.staffprofile_id = c.staff_id ORDER BY r.name)),
+          WHERE sr.staffprofile_id = s.id) AS roles
+  FROM staff s
+  JOIN organisation_staffprofile sp ON sp.id = s.id
+  JOIN auth_user u ON u.id = sp.user_id
+)
+SELECT c.staff_id, p.first_name, p.last_name, p.email, p.locations, p.roles,
        c.code, c.status, c.due_on
-FROM cells c
-JOIN organisation_staffprofile sp ON sp.id = c.staff_id
-JOIN auth_user u ON u.id = sp.user_id
-ORDER BY u.last_name, u.first_name, c.staff_id, c.code""",
+FROM cells c JOIN people p ON p.id = c.staff_id
+ORDER BY p.last_name, p.first_name, c.staff_id, c.code""",
+    "sqlite": """,
+people AS MATERIALIZED (
+  SELECT s.id, u.first_name, u.last_name, u.email,
+         (SELECT group_concat(name, '; ') FROM (
+            SELECT l.name FROM organisation_staffprofile_locations sl
+            JOIN organisation_location l ON l.id = sl.location_id
+            WHERE sl.staffprofile_id = s.id ORDER BY l.name)) AS locations,
+         (SELECT group_concat(name, '; ') FROM (
+            SELECT r.name FROM organisation_staffprofile_roles sr
+            JOIN organisation_jobrole r ON r.id = sr.jobrole_id
+            WHERE sr.staffprofile_id = s.id ORDER BY r.name)) AS roles
+  FROM staff s
+  JOIN organisation_staffprofile sp ON sp.id = s.id
+  JOIN auth_user u ON u.id = sp.user_id
+)
+SELECT c.staff_id, p.first_name, p.last_name, p.email, p.locations, p.roles,
+       c.code, c.status, c.due_on
+FROM cells c JOIN people p ON p.id = c.staff_id
+ORDER BY p.last_name, p.first_name, c.staff_id, c.code""",
 }
 
 
@@ -249,8 +259,9 @@ class Reference:
     reference_date: date
 
     def _run(self, tail: str, **extra) -> list[tuple]:
-        location_days = {pk: now_at.date() for pk, now_at in self._local_nows().items()}
-        sql, params = _statement(tail, location_ids=self.location_ids, location_days=location_days)
+        sql, params = _statement(
+            tail, location_ids=self.location_ids, location_days=self.location_days
+        )
         params.update(
             now=self.now,
             as_of=self.as_of,
@@ -261,16 +272,19 @@ class Reference:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _local_nows(self) -> dict[int, datetime]:
+    @cached_property
+    def location_days(self) -> dict[int, date]:
+        """Each location's date at `now`: SQLite's query takes them as parameters. Read once,
+        before anything is timed."""
         return {
-            pk: self.now.astimezone(zoneinfo.ZoneInfo(zone))
+            pk: self.now.astimezone(zoneinfo.ZoneInfo(zone)).date()
             for pk, zone in Location.objects.values_list("pk", "time_zone")
         }
 
     def cells(self) -> dict[tuple[int, str], tuple[str, date | None]]:
         """(staff pk, type code) -> (status value, due date) for every required type."""
         return {
-            (staff_id, code): (status, _as_date(due_on))
+            (staff_id, code): (status, as_date(due_on))
             for staff_id, code, status, due_on in self._run(CELLS)
         }
 
@@ -291,6 +305,6 @@ class Reference:
         return self._run(EXPORT[connection.vendor])
 
 
-def _as_date(value) -> date | None:
+def as_date(value) -> date | None:
     """SQLite hands dates back as text."""
     return date.fromisoformat(value) if isinstance(value, str) else value

@@ -14,6 +14,7 @@ def test_the_bench_checks_the_app_against_the_reference_sql(db, home_page):
     call_command("bench_dashboard", "--staff", "30", "--repeat", "1", stdout=out)
     text = out.getvalue()
     assert "app and reference SQL agree on all 155 cells and the totals" in text
+    assert "the CSV agrees with the reference SQL's export on all 31 people" in text
     assert "raw SQL for the matrix and its totals" in text and "ratio" in text
 
 
@@ -42,4 +43,16 @@ def test_totals_the_reference_sql_counts_otherwise_stop_the_bench(db, home_page,
 
     monkeypatch.setattr(Reference, "totals", one_more)
     with pytest.raises(CommandError, match="Totals disagree"):
+        call_command("bench_dashboard", "--staff", "30", "--repeat", "1", stdout=StringIO())
+
+
+def test_a_csv_line_the_reference_sql_exports_otherwise_stops_the_bench(db, home_page, monkeypatch):
+    export = Reference.export
+
+    def other_email(self):
+        (first, *rest) = export(self)
+        return [(*first[:3], "someone@else.test", *first[4:]), *rest]
+
+    monkeypatch.setattr(Reference, "export", other_email)
+    with pytest.raises(CommandError, match="The CSV .* disagree"):
         call_command("bench_dashboard", "--staff", "30", "--repeat", "1", stdout=StringIO())
