@@ -122,7 +122,11 @@ class StaffMember(FastHttpUser):
                 response.failure(f"{name}: {response.status_code} for POST {url}")
                 raise FlowError(name)
             if json_reply:
-                return response.json()
+                try:
+                    return response.json()
+                except ValueError:
+                    response.failure(f"{name}: not JSON")
+                    raise FlowError(name) from None
             return urlsplit(response.headers.get("Location", "")).path
 
     def token(self, html: str, name: str) -> str:

@@ -129,6 +129,11 @@ def read_stats(prefix: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def read_exceptions(prefix: Path) -> int:
+    with open(f"{prefix}_exceptions.csv", newline="", encoding="utf-8") as handle:
+        return sum(int(row["Count"]) for row in csv.DictReader(handle))
+
+
 def report(rows: list[dict]) -> tuple[int, list[str]]:
     """Print the per-step table; return the failures and the steps over the p95 target."""
     say("")
@@ -237,6 +242,11 @@ def main(argv=None) -> int:
         rows = read_stats(prefix)
         requests = int(rows[-1]["Request Count"]) if rows else 0
         failures, over = report(rows)
+        # An exception in a simulated user's own code stopped its flow: an error too.
+        crashed = read_exceptions(prefix)
+        if crashed:
+            say(f"Exceptions in the users' code: {crashed} (see {prefix}_exceptions.csv)")
+        failures += crashed
         check = subprocess.run(
             [PY, "manage.py", "loadtest_check", str(ledger)], cwd=ROOT, env=env, check=False
         )
