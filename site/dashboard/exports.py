@@ -18,6 +18,20 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+class _Names:
+    """ "; "-joined, neutralised names of a set of pks, each set worked out once."""
+
+    def __init__(self, names: dict[int, str]):
+        self.names = names
+        self.joined: dict[tuple[int, ...], str] = {}
+
+    def of(self, pks: tuple[int, ...]) -> str:
+        text = self.joined.get(pks)
+        if text is None:
+            text = self.joined[pks] = neutralise("; ".join(sorted(self.names[pk] for pk in pks)))
+        return text
+
+
 def matrix_table(
     matrix: Matrix, *, location_names: dict[int, str], role_names: dict[int, str]
 ) -> Iterator[list[str]]:
@@ -27,15 +41,18 @@ def matrix_table(
     header = ["Name", "Email", "Locations", "Roles"]
     header += [f"{c.label} ({c.kind})" for c in matrix.columns]
     yield [neutralise(h) for h in header]
-    # A status label goes through translation (about 20 microseconds): once per status.
-    labels = {status: str(status.label) for status in Status}
+    # Worked out once rather than once a person or a cell (10,000 people share a handful of
+    # statuses, and of combinations of locations and of roles); a cell's text starts with
+    # its label, so neutralising the label neutralises the cell.
+    labels = {status: neutralise(status.label) for status in Status}
+    locations, roles = _Names(location_names), _Names(role_names)
     for row in matrix.rows:
         person = row.person
         line = [
-            person.display_name,
-            person.email,
-            "; ".join(sorted(location_names[pk] for pk in person.location_ids)),
-            "; ".join(sorted(role_names[pk] for pk in person.role_ids)),
+            neutralise(person.display_name),
+            neutralise(person.email),
+            locations.of(person.location_ids),
+            roles.of(person.role_ids),
         ]
         for cell in row.cells:
             if cell is None:
@@ -43,7 +60,7 @@ def matrix_table(
                 continue
             label = labels[cell.status]
             line.append(f"{label} {cell.due_on.isoformat()}" if cell.due_on else label)
-        yield [neutralise(c) for c in line]
+        yield line
 
 
 def matrix_csv(

@@ -89,14 +89,6 @@ class Standings:
     status: dict[int, Status]  # staff pk -> status, for each person the requirement applies to
     due_on: dict[int, date | None]  # staff pk -> due date, for the same people
 
-    @classmethod
-    def empty(cls, *, kind: str, requirement_key: str, label: str) -> "Standings":
-        return cls(kind, requirement_key, label, {}, {})
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.kind, self.requirement_key)
-
 
 class Person(Protocol):
     """What a provider needs of a person: a StaffProfile, or a lighter line of plain values."""
@@ -222,8 +214,8 @@ def compliance_standings(
         for row in _providers[kind](staff=staff, now=now, as_of=as_of):
             column = columns.get(row.requirement_key)
             if column is None:
-                column = columns[row.requirement_key] = Standings.empty(
-                    kind=row.kind, requirement_key=row.requirement_key, label=row.label
+                column = columns[row.requirement_key] = Standings(
+                    row.kind, row.requirement_key, row.label, {}, {}
                 )
             column.status[row.staff_id] = row.status
             column.due_on[row.staff_id] = row.due_on
