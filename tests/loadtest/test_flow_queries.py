@@ -1,0 +1,83 @@
+"""The load test's flow holds a fixed number of queries per request, as a staff member with
+production's login rules sees it (two-step login checked), whatever else is in the database."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from organisation.synthetic import create_synthetic_staff
+from tests.factories import StaffProfileFactory
+from tests.factories.drills import DrillRunFactory
+from training.models import QuizAttempt
+
+# Most queries a step may ask, as measured with 0 and 25 other people: the session, the user,
+# the viewer in one query (accounts.selectors.viewer_of) and routing by url_path
+# (content/routes.py) are the floor of every page. Saving and submitting also ask two queries
+# per question answered for the first time (4 questions here: training.services).
+STEP_QUERIES = {
+    "home": 22,
+    "module": 14,
+    "quiz start": 17,
+    "quiz": 13,
+    "save": 22,
+    "submit": 22,
+    "result": 12,
+    "drill": 12,
+    "drill start": 15,
+    "drill step": 12,
+    "drill decide": 15,
+    "debrief": 12,
+}
+
+
+def others(flow_content, count):
+    """`count` other people with drill runs of their own, to show nothing grows with them."""
+    _, scenario = flow_content
+    for _ in range(count):
+        DrillRunFactory(staff=StaffProfileFactory(), page=scenario)
+
+
+def counted(client, method, url, queries, step, **data):
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    queries[step] = len(captured)
+    assert response.status_code in (200, 302), (step, response.status_code)
+    return response
+
+
+@pytest.mark.parametrize("crowd", [0, 25])
+def test_each_step_of_the_flow_holds_its_queries(client, flow_content, settings, crowd):
+    settings.READYROOM_MFA_REQUIRED = True
+    module, scenario = flow_content
+    others(flow_content, crowd)
+    create_synthetic_staff(count=1)
+    client.force_login(get_user_model().objects.get(username="loadtest-0001"))
+    queries = {}
+    counted(client, "get", "/", queries, "home")
+    counted(client, "get", module.url, queries, "module")
+    counted(client, "post", module.url + "quiz/", queries, "quiz start")
+    counted(client, "get", module.url + "quiz/", queries, "quiz")
+    attempt = QuizAttempt.objects.get(staff__user__username="loadtest-0001")
+    answers = {f"q-{q['question_id']}": q["choices"][0]["key"] for q in attempt.questions}
+    form = {"attempt": attempt.pk, **answers}
+    counted(client, "post", module.url + "quiz/save/", queries, "save", **form)
+    result = counted(client, "post", module.url + "quiz/submit/", queries, "submit", **form)
+    counted(client, "get", result.url, queries, "result")
+    counted(client, "get", scenario.url, queries, "drill")
+    run = scenario.url + "run/"
+    counted(client, "post", run, queries, "drill start", action="start")
+    page = counted(client, "get", run, queries, "drill step").content.decode()
+    node = re.search(r'name="node" value="([^"]+)"', page).group(1)
+    landed = counted(client, "post", run, queries, "drill decide", action="decide", node=node,
+                     choice=0)  # fmt: skip
+    while landed.url == run:
+        page = client.get(run).content.decode()
+        node = re.search(r'name="node" value="([^"]+)"', page).group(1)
+        landed = client.post(run, {"action": "decide", "node": node, "choice": 0})
+    counted(client, "get", landed.url, queries, "debrief")
+
+    over = {step: n for step, n in queries.items() if n > STEP_QUERIES[step]}
+    assert over == {}, queries
