@@ -137,8 +137,10 @@ def cards_by_holder(
                     expires_on if isinstance(expires_on, date) else date.fromisoformat(expires_on)
                 )
             latest[type_id][staff_id] = day
-    unverified_holders = CertificationRecord.objects.exclude(
-        verification_status=VerificationStatus.VERIFIED
+    # Spelled as the statuses other than verified, not as "not verified", so that the
+    # database can use the index on the column.
+    unverified_holders = CertificationRecord.objects.filter(
+        verification_status__in=[s for s in VerificationStatus if s != VerificationStatus.VERIFIED]
     ).values("staff_id")
     histories: dict[int, dict[int, list[_Card]]] = defaultdict(dict)
     for staff_id, type_id, *card in records.filter(staff_id__in=unverified_holders).values_list(

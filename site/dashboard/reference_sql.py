@@ -178,7 +178,7 @@ FROM cells"""
 # (locations and roles gathered once a person, not once a cell).
 EXPORT = {
     "postgresql": """,
-people AS (
+people AS MATERIALIZED (  -- else each person's subqueries run once per cell
   SELECT s.id, u.first_name, u.last_name, u.email,
          (SELECT string_agg(l.name, '; ' ORDER BY l.name)
           FROM organisation_staffprofile_locations sl
