@@ -174,48 +174,56 @@ SELECT (SELECT COUNT(*) FROM staff),
        SUM(CASE WHEN status IN ('current', 'due_soon') AND due_on <= %(horizon)s
            THEN 1 ELSE 0 END)
 FROM cells"""
-# What the CSV holds: each person's name, email, locations and roles with their cells
-# (locations and roles gathered once a person, not once a cell).
-EXPORT = {
-    "postgresql": """,
-people AS MATERIALIZED (  -- else each person's subqueries run once per cell
-  SELECT s.id, u.first_name, u.last_name, u.email,
-         (SELECT string_agg(l.name, '; ' ORDER BY l.name)
-          FROM organisation_staffprofile_locations sl
-          JOIN organisation_location l ON l.id = sl.location_id
-          WHERE sl.staffprofile_id = s.id) AS locations,
-         (SELECT string_agg(r.name, '; ' ORDER BY r.name)
-          FROM organisation_staffprofile_roles sr
-          JOIN organisation_jobrole r ON r.id = sr.jobrole_id
-          WHERE sr.staffprofile_id = s.id) AS roles
-  FROM staff s
-  JOIN organisation_staffprofile sp ON sp.id = s.id
-  JOIN auth_user u ON u.id = sp.user_id
-)
-SELECT c.staff_id, p.first_name, p.last_name, p.email, p.locations, p.roles,
-       c.code, c.status, c.due_on
-FROM cells c JOIN people p ON p.id = c.staff_id
-ORDER BY p.last_name, p.first_name, c.staff_id, c.code""",
-    "sqlite": """,
+# What the CSV holds: each person's name, email, locations and roles with their cells. The
+# names are gathered with one grouped pass over each link table, not a subquery a person.
+EXPORT_TAIL = """,
 people AS MATERIALIZED (
-  SELECT s.id, u.first_name, u.last_name, u.email,
-         (SELECT group_concat(name, '; ') FROM (
-            SELECT l.name FROM organisation_staffprofile_locations sl
-            JOIN organisation_location l ON l.id = sl.location_id
-            WHERE sl.staffprofile_id = s.id ORDER BY l.name)) AS locations,
-         (SELECT group_concat(name, '; ') FROM (
-            SELECT r.name FROM organisation_staffprofile_roles sr
-            JOIN organisation_jobrole r ON r.id = sr.jobrole_id
-            WHERE sr.staffprofile_id = s.id ORDER BY r.name)) AS roles
+  SELECT s.id, u.first_name, u.last_name, u.email, loc.names AS locations, rol.names AS roles
   FROM staff s
   JOIN organisation_staffprofile sp ON sp.id = s.id
   JOIN auth_user u ON u.id = sp.user_id
+  LEFT JOIN ({location_names}) loc ON loc.staff_id = s.id
+  LEFT JOIN ({role_names}) rol ON rol.staff_id = s.id
 )
 SELECT c.staff_id, p.first_name, p.last_name, p.email, p.locations, p.roles,
        c.code, c.status, c.due_on
 FROM cells c JOIN people p ON p.id = c.staff_id
-ORDER BY p.last_name, p.first_name, c.staff_id, c.code""",
+ORDER BY p.last_name, p.first_name, c.staff_id, c.code"""
+NAMES = {
+    "postgresql": """
+SELECT x.staffprofile_id AS staff_id, string_agg(n.name, '; ' ORDER BY n.name) AS names
+FROM {links} x JOIN {named} n ON n.id = x.{column}
+WHERE x.staffprofile_id IN (SELECT id FROM staff)
+GROUP BY x.staffprofile_id""",
+    # SQLite 3.40 has no ORDER BY inside group_concat; it concatenates in the order rows come,
+    # which the inner ORDER BY sets.
+    "sqlite": """
+SELECT staff_id, group_concat(name, '; ') AS names FROM (
+  SELECT x.staffprofile_id AS staff_id, n.name
+  FROM {links} x JOIN {named} n ON n.id = x.{column}
+  WHERE x.staffprofile_id IN (SELECT id FROM staff)
+  ORDER BY x.staffprofile_id, n.name)
+GROUP BY staff_id""",
 }
+
+
+def _export_sql() -> str:
+    names = NAMES[connection.vendor]
+    return EXPORT_TAIL.replace(
+        "{location_names}",
+        names.format(
+            links="organisation_staffprofile_locations",
+            named="organisation_location",
+            column="location_id",
+        ),
+    ).replace(
+        "{role_names}",
+        names.format(
+            links="organisation_staffprofile_roles",
+            named="organisation_jobrole",
+            column="jobrole_id",
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -269,8 +277,16 @@ class Reference:
             **extra,
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            if connection.vendor == "postgresql":
+                # The CTEs' row estimates multiply up to a cost that switches JIT compilation
+                # on: 1.9 s of compiling for the export at 10,000 staff, to run 0.3 s.
+                cursor.execute("SET jit = off")
+            try:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            finally:
+                if connection.vendor == "postgresql":
+                    cursor.execute("RESET jit")
 
     @cached_property
     def location_days(self) -> dict[int, date]:
@@ -302,7 +318,7 @@ class Reference:
     def export(self) -> list[tuple]:
         """What the CSV holds, a line per cell: staff pk, first and last name, email,
         locations, roles, type code, status, due date; in the CSV's order."""
-        return self._run(EXPORT[connection.vendor])
+        return self._run(_export_sql())
 
 
 def as_date(value) -> date | None:
