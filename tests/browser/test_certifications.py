@@ -21,7 +21,9 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
         user__username="sam", user__first_name="Sam", home_location=clinic, roles=[role]
     )
     ManagerFactory(user__username="maria", home_location=clinic)
-    today = timezone.localdate()
+    # Sam's today is Brookline's date: after midnight UTC it is still yesterday there, and an
+    # issue date in Sam's future is refused.
+    today = sam.local_date(timezone.now())
     CertificationRecordFactory(
         staff=sam, certification_type=bls, expires_on=today + datetime.timedelta(days=20)
     )
