@@ -170,4 +170,9 @@ def test_excluded_violations_are_wagtails_own(editor, live_server, home_page):
     index_page = DrillIndexPageFactory(parent=home_page)
     page.set_viewport_size({"width": 1280, "height": 150})
     page.goto(f"{live_server.url}/admin/pages/{index_page.pk}/edit/#tab-promote")
+    # The minimap draws its outline after load; axe must see it once it overflows.
+    page.wait_for_function(
+        "() => { const list = document.querySelector('.w-minimap__list');"
+        " return list !== null && list.scrollHeight > list.clientHeight; }"
+    )
     assert ("scrollable-region-focusable", ".w-minimap__list") in serious_violations(page)
