@@ -23,15 +23,12 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[test]"
 	touch $@
 
-# Local settings so the README's manage.py commands work as typed: DEBUG on and a secret key
-# of this machine's own. Git ignores it; production sets READYROOM_IGNORE_DOTENV=1.
-.env: | $(PY)
-	$(PY) -c "import secrets; print('# Written by make run for local use only.'); print('DEBUG=1'); print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
-
+# manage.py writes the git-ignored .env (DEBUG on, a secret key of this machine's own) on its
+# first run, so the README's manage.py commands work as typed (readyroom/dotenv.py).
 # The worker and the site run side by side (run_local); Ctrl-C or SIGTERM stops both within
 # 10 s, and either one dying stops the other.
 run: export DEBUG ?= 1
-run: $(VENV)/.installed-run .env
+run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	@echo "ReadyRoom on http://$(HOST):$(PORT)/ - logins in README.md. Ctrl-C stops it."
