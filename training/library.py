@@ -4,6 +4,7 @@ pages, banks and requirements. The format is in library/README.md."""
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,6 +18,7 @@ from content.sources import SourceError, check_schema, parse_yaml
 from organisation.models import JobRole
 from training.bank_services import create_question
 from training.gift import GiftQuestion, parse
+from training.lessons import LESSON_BLOCK
 from training.models import QuestionBank, TrainingIndexPage, TrainingModulePage, TrainingRequirement
 from training.rules import choice_problems
 
@@ -30,6 +32,7 @@ DEFAULTS = {
     "order": 1000,
     "objectives": [],
     "estimated_minutes": 15,
+    "ce_hours": None,
     "questions_per_attempt": 5,
     "pass_mark": 80,
     "recurrence_months": 12,
@@ -64,6 +67,7 @@ class ModuleSpec:
     order: int
     objectives: list[str]
     estimated_minutes: int
+    ce_hours: Decimal | None
     protocols: list[ProtocolReference]
     questions: QuestionFile
     questions_per_attempt: int
@@ -153,7 +157,11 @@ def read_module(
     # A literal block's text starts on the line after its `lessons: |`.
     lessons_line = document.line_of(["lessons"]) + 1
     lessons = markdown_to_blocks(
-        data["lessons"], path=name, first_line=lessons_line, allowed=LESSON_BLOCKS
+        data["lessons"],
+        path=name,
+        first_line=lessons_line,
+        allowed=LESSON_BLOCKS,
+        section_block=LESSON_BLOCK,
     )
     return ModuleSpec(
         path=name,
@@ -164,6 +172,8 @@ def read_module(
         order=data["order"],
         objectives=list(data["objectives"]),
         estimated_minutes=data["estimated_minutes"],
+        # Through str: YAML reads 0.25 as a float, and the schema allows quarter hours only.
+        ce_hours=None if data["ce_hours"] is None else Decimal(str(data["ce_hours"])),
         protocols=[
             ProtocolReference(slug, document.line_of(["protocols", i]))
             for i, slug in enumerate(data["protocols"])
@@ -233,6 +243,7 @@ def _module(spec: ModuleSpec, index, bank, protocols, publisher) -> TrainingModu
         summary=spec.summary,
         objectives="\n".join(spec.objectives),
         estimated_minutes=spec.estimated_minutes,
+        ce_hours=spec.ce_hours,
         lessons=resolve_links(spec.lessons, protocols),
         pass_mark=spec.pass_mark,
         questions_per_attempt=spec.questions_per_attempt,

@@ -156,6 +156,8 @@ def start_attempt(
                 pass_mark=module.pass_mark,
                 review_mode=module.review_mode,
                 valid_for_months=module.valid_for_months,
+                ce_hours=module.ce_hours,
+                study_minutes=module.estimated_minutes,
                 started_at=now,
                 deadline_at=deadline,
             )

@@ -38,3 +38,11 @@ def grant_permissions(
     for name in to:
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*permissions)
+
+
+def grant_clinic_settings(**kwargs) -> None:
+    """Medical directors set who the clinic is (name, logo, the director who signs
+    certificates); administrators may too, as superusers. Idempotent: run after every migrate."""
+    grant_permissions(
+        app_label="organisation", codenames=["change_clinicsettings"], to=[MEDICAL_DIRECTORS]
+    )

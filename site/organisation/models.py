@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from organisation.bounds import validate_date_in_range
 
@@ -148,3 +150,53 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}: {self.summary}"
+
+
+@register_setting(icon="home")
+class ClinicSettings(BaseGenericSetting):
+    """Who the clinic is, as certificates and the verification page name it. One per install;
+    medical directors (and administrators) edit it in Wagtail admin, Settings."""
+
+    name = models.CharField(
+        _("clinic name"),
+        max_length=120,
+        blank=True,
+        help_text=_("As it should read on certificates. Empty: the site's name."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Printed on certificates: a PNG or JPEG, ideally square or wide."),
+    )
+    medical_director_name = models.CharField(
+        _("medical director's name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Signs certificates, e.g. Dr Dana Whitfield."),
+    )
+    medical_director_credentials = models.CharField(
+        _("medical director's credentials"),
+        max_length=120,
+        blank=True,
+        help_text=_("After the name, e.g. MD, FAAD."),
+    )
+
+    select_related = ["logo"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("medical_director_name"), FieldPanel("medical_director_credentials")],
+            heading=_("Medical director"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("clinic")
+
+    def __str__(self) -> str:
+        return self.name or str(_("Clinic"))

@@ -1,12 +1,14 @@
 """Reads about the organisation, always scoped by who is asking (organisation.policies)."""
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -14,6 +16,7 @@ from django.http import Http404
 from organisation.models import (
     PREFETCHED_LOCATIONS,
     PREFETCHED_ROLES,
+    ClinicSettings,
     JobRole,
     Location,
     StaffProfile,
@@ -178,4 +181,34 @@ def location_and_role_names() -> tuple[dict[int, str], dict[int, str]]:
     return (
         dict(Location.objects.values_list("pk", "name")),
         dict(JobRole.objects.values_list("pk", "name")),
+    )
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """Who issues certificates: the clinic's name and logo, the medical director who signs."""
+
+    name: str
+    logo: object | None  # a Wagtail image
+    director_name: str
+    director_credentials: str
+
+    @property
+    def director(self) -> str:
+        """'Dr Dana Whitfield, MD'; empty when no director is set."""
+        if not self.director_name:
+            return ""
+        credentials = self.director_credentials
+        return f"{self.director_name}, {credentials}" if credentials else self.director_name
+
+
+def clinic(request=None) -> Clinic:
+    """The clinic settings (one query, cached on `request` when given); the site's name
+    stands in for a clinic that has not named itself yet."""
+    row = ClinicSettings.load(request_or_site=request)
+    return Clinic(
+        name=row.name.strip() or settings.WAGTAIL_SITE_NAME,
+        logo=row.logo,
+        director_name=row.medical_director_name.strip(),
+        director_credentials=row.medical_director_credentials.strip(),
     )

@@ -37,6 +37,11 @@ class QuizAttempt(models.Model):
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     review_mode = models.CharField(_("review mode"), max_length=12)
     valid_for_months = models.PositiveSmallIntegerField(_("valid for (months)"))
+    # What the certificate says the pass is worth, as the module said when the attempt began.
+    ce_hours = models.DecimalField(
+        _("CE hours"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    study_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"))
     deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)

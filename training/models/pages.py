@@ -1,5 +1,8 @@
 """The training library's pages: an index and one page per module, with its quiz settings."""
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +15,15 @@ from wagtail.search import index
 
 from content.models import SampleContentMixin
 from training.blocks import LessonStreamBlock
+
+NOT_QUARTER_HOURS = _("Give continuing education hours in quarter hours, e.g. 0.25, 0.5 or 1.5.")
+
+
+def validate_quarter_hours(value: Decimal) -> None:
+    # Accrediting bodies award CE credit in quarter hours at the finest; the library's schema
+    # holds module files to the same rule (multipleOf 0.25).
+    if value is not None and (value * 4) % 1:
+        raise ValidationError(NOT_QUARTER_HOURS)
 
 
 class TrainingIndexPage(Page):
@@ -51,6 +63,18 @@ class TrainingModulePage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: 
         _("learning objectives"), blank=True, help_text=_("One per line: 'By the end you can...'")
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
+    ce_hours = models.DecimalField(
+        _("CE hours"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.25")), validate_quarter_hours],
+        help_text=_(
+            "Continuing education hours a pass earns, in quarter hours (e.g. 0.5), as your "
+            "accrediting body approved them. Empty: the certificate shows the estimated minutes."
+        ),
+    )
     lessons = StreamField(LessonStreamBlock(), use_json_field=True, verbose_name=_("lessons"))
     protocols = ParentalManyToManyField(
         "content.ProtocolPage",
@@ -101,6 +125,7 @@ class TrainingModulePage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: 
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("estimated_minutes"),
+        FieldPanel("ce_hours"),
         FieldPanel("lessons"),
         FieldPanel("protocols"),
         MultiFieldPanel(
