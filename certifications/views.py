@@ -5,14 +5,14 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from certifications import selectors, services
+from certifications import previews, selectors, services
 from certifications.forms import (
     BulkVerifyForm,
     DecisionForm,
@@ -111,6 +111,31 @@ def card_file(request, pk: int):
     return response
 
 
+def card_preview(request, pk: int):
+    """The card's picture (a PDF's first page), for whoever may download the card.
+
+    A card that cannot be drawn answers 404 with NO_PREVIEW as plain text: the queue's image
+    fails to load and the page says so beside the download link."""
+    record = selectors.record_for_viewer(request.user, pk)
+    try:
+        preview = previews.card_preview(record)
+    except previews.NoPreview:
+        response = HttpResponse(
+            str(previews.NO_PREVIEW), status=404, content_type="text/plain; charset=utf-8"
+        )
+    else:
+        etag = f'"{preview.checksum}-r{previews.RENDERING}"'
+        if etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(preview.png, content_type="image/png")
+        response["ETag"] = etag
+    response["X-Content-Type-Options"] = "nosniff"
+    # Kept by this browser only, and asked again each time: access can be withdrawn.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
 def _manage_page(request, bulk_form=None, status=200):
     now = timezone.now()
     profile = profile_of(request.user)
@@ -123,6 +148,7 @@ def _manage_page(request, bulk_form=None, status=200):
             "queue": queue,
             "bulk_form": bulk_form or BulkVerifyForm(queue=queue),
             "picked": {str(pk) for pk in request.POST.getlist("records")},
+            "no_preview": previews.NO_PREVIEW,
             "expiry_requests": selectors.expiry_requests_awaiting(request.user),
             "expiry_form": ExpiryRequestForm(),
             "expiring": selectors.expiries_between(

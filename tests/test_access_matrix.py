@@ -83,6 +83,7 @@ MATRIX = {
     "certifications:my_certifications": ("get", None, SIGNED_IN_200),
     "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
     "certifications:card": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
+    "certifications:card_preview": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
     "certifications:manage": ("get", None, MANAGERS_200),
     "certifications:bulk_verify": ("post", None, row(LOGIN, 403, 400, 400, 400, 403, 403)),
     "certifications:decide": ("post", lambda w: [w["record"].pk], NORTH_DECISION),
