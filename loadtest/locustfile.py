@@ -20,10 +20,27 @@ import collections
 import json
 import os
 import random
-import re
 from urllib.parse import urlencode, urlsplit
 
 import gevent
+
+# locust puts this file's folder on the path; profile_flow.py runs the same flow in-process.
+from flowpages import (
+    ATTEMPT,
+    CHOICE,
+    CSRF,
+    DRILL_LINK,
+    MAX_DRILL_STEPS,
+    NODE,
+    QUESTION_INPUT,
+    RESULT_URL,
+    STEP_NUMBER,
+    TRAINING_LINK,
+    half_of,
+    links,
+    pick_answers,
+    quiz_form,
+)
 from locust import FastHttpUser, constant, events, task
 
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "readyroom-loadtest")
@@ -33,19 +50,8 @@ THINK_MAX = float(os.environ.get("LOADTEST_THINK_MAX", "12"))
 LEDGER = os.environ.get("LOADTEST_LEDGER", "loadtest-ledger.jsonl")
 # The demo modules allow three attempts a day; a person who used them skips the quiz.
 ATTEMPTS_PER_DAY = int(os.environ.get("LOADTEST_ATTEMPTS_PER_DAY", "3"))
-MAX_DRILL_STEPS = 40
 # countdown.js waits the server's grace (DRILLS_TIMER_GRACE_SECONDS, 2) and a second more.
 TIMEOUT_GRACE = 3
-
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-TRAINING_LINK = re.compile(r'href="(/training/[^"/]+/)"')
-DRILL_LINK = re.compile(r'href="(/drills/[^"/]+/)"')
-ATTEMPT = re.compile(r'name="attempt" value="(\d+)"')
-QUESTION_INPUT = re.compile(r'<input type="(radio|checkbox)" name="q-(\d+)" [^>]*value="([^"]+)"')
-RESULT_URL = re.compile(r"/quiz/attempts/(\d+)/$")
-NODE = re.compile(r'name="node" value="([^"]+)"')
-CHOICE = re.compile(r'name="choice" value="(\d+)"')
-STEP_NUMBER = re.compile(r'<p class="helptext">Step (\d+)</p>')
 
 # Synthetic staff not in use, so two simulated people never share one account.
 free_staff = collections.deque(f"loadtest-{n:04d}" for n in range(1, STAFF + 1))
@@ -185,7 +191,7 @@ class StaffMember(FastHttpUser):
     def take_quiz(self, home: str):
         modules = [
             url
-            for url in dict.fromkeys(TRAINING_LINK.findall(home))
+            for url in links(TRAINING_LINK, home)
             if attempts_started[(self.username, url)] < ATTEMPTS_PER_DAY
         ]
         if not modules:
@@ -205,11 +211,11 @@ class StaffMember(FastHttpUser):
         token = self.token(quiz, "06 quiz")
         answers = pick_answers(QUESTION_INPUT.findall(quiz))
         self.think()
-        half = dict(list(answers.items())[: max(1, len(answers) // 2)])
+        half = half_of(answers)
         reply = self.post(
             module + "quiz/save/",
             "07 save answers",
-            form(token, attempt_id, half),
+            quiz_form(token, attempt_id, half),
             expect=200,
             json_reply=True,
         )
@@ -225,7 +231,9 @@ class StaffMember(FastHttpUser):
             }
         )
         self.think()
-        result = self.post(module + "quiz/submit/", "08 submit", form(token, attempt_id, answers))
+        result = self.post(
+            module + "quiz/submit/", "08 submit", quiz_form(token, attempt_id, answers)
+        )
         if RESULT_URL.search(result) is None:
             self.fail("08 submit", f"submit did not lead to a result but to {result!r}")
         record(
@@ -241,7 +249,7 @@ class StaffMember(FastHttpUser):
         self.think()
 
     def run_drill(self, home: str):
-        drills = list(dict.fromkeys(DRILL_LINK.findall(home)))
+        drills = links(DRILL_LINK, home)
         if not drills:
             return
         scenario = random.choice(drills)
@@ -296,24 +304,3 @@ class StaffMember(FastHttpUser):
         token = self.token(self.last_page, "15 log out")
         self.post("/accounts/logout/", "15 log out", {"csrfmiddlewaretoken": token})
         self.client.cookiejar.clear()
-
-
-def pick_answers(inputs: list[tuple[str, str, str]]) -> dict[str, list[str]]:
-    """A learner's picks: one choice of a single-answer question, one or more of a multiple."""
-    by_question: dict[str, tuple[str, list[str]]] = {}
-    for kind, question, key in inputs:
-        by_question.setdefault(question, (kind, []))[1].append(key)
-    picks = {}
-    for question, (kind, keys) in by_question.items():
-        if kind == "checkbox":
-            picks[question] = random.sample(keys, random.randint(1, len(keys)))
-        else:
-            picks[question] = [random.choice(keys)]
-    return picks
-
-
-def form(token: str, attempt_id: int, answers: dict[str, list[str]]) -> list[tuple[str, str]]:
-    fields = [("csrfmiddlewaretoken", token), ("attempt", str(attempt_id))]
-    for question, keys in answers.items():
-        fields += [(f"q-{question}", key) for key in keys]
-    return fields
