@@ -7,7 +7,7 @@ up once per page and the cells are put together from them, with the same markup 
 same date format ("j M Y") as the template had.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from dashboard.matrix import MatrixCell, MatrixRow
-from organisation.compliance import Status
+from organisation.compliance import Standings, Status
 from organisation.selectors import StaffLine
 
 NOT_REQUIRED = mark_safe(
@@ -31,21 +31,30 @@ class MatrixLine:
 
 
 class CellMaker:
-    """Makes the <td> of each cell of one page, looking each label and month name up once."""
+    """Makes the <td> of each cell of one page, looking each label and month name up once.
 
-    def __init__(self):
+    `column_labels` name the columns: each cell of column i carries its label as data-label,
+    which a phone shows beside the status when the matrix folds into a card per person
+    (site.css, table.stack)."""
+
+    def __init__(self, column_labels: Sequence[str] = ()):
         self._labels: dict[Status, str] = {}
         self._months: dict[tuple[int, int], str] = {}
+        self._columns = [f' data-label="{escape(label)}"' for label in column_labels]
 
-    def __call__(self, cell: MatrixCell | None) -> SafeString:
+    def __call__(self, cell: MatrixCell | None, column: int | None = None) -> SafeString:
         if cell is None:
             return NOT_REQUIRED
         status = cell.status
         label = self._labels.get(status)
         if label is None:
             label = self._labels[status] = escape(status.label)
+        named = "" if column is None else self._columns[column]
         # status.value is one of Status's own slugs and isoformat() digits: nothing to escape.
-        head = f'<td class="cell cell--{status.value}"><span class="cell__status">{label}</span>'
+        head = (
+            f'<td class="cell cell--{status.value}"{named}>'
+            f'<span class="cell__status">{label}</span>'
+        )
         if cell.due_on is None:
             return mark_safe(head + "</td>")
         return mark_safe(
@@ -61,6 +70,13 @@ class CellMaker:
         return f"{day.day} {month}"
 
 
-def matrix_lines(rows: Iterable[MatrixRow]) -> list[MatrixLine]:
-    make = CellMaker()
-    return [MatrixLine(row.person, [make(cell) for cell in row.cells]) for row in rows]
+def matrix_lines(rows: Iterable[MatrixRow], *, column_labels: Sequence[str]) -> list[MatrixLine]:
+    make = CellMaker(column_labels)
+    return [
+        MatrixLine(row.person, [make(cell, i) for i, cell in enumerate(row.cells)]) for row in rows
+    ]
+
+
+def column_label(column: Standings) -> str:
+    """A column's name as the matrix's header shows it: the requirement, then its kind."""
+    return f"{column.label} ({column.kind})"

@@ -10,12 +10,12 @@ from reminders.selectors import reminder_problems
 from certifications.selectors import cards_awaiting_verification
 from dashboard.exports import matrix_csv, matrix_xlsx
 from dashboard.forms import InspectionForm, MatrixFilterForm
-from dashboard.matrix_html import matrix_lines
+from dashboard.matrix_html import column_label, matrix_lines
+from dashboard.record import record_context
 from dashboard.selectors import (
     compliance_view,
     dashboard_charts,
     inspection_packet_for,
-    staff_record_context,
 )
 from organisation.access import manager_required
 from organisation.compliance import Status
@@ -66,7 +66,10 @@ def manage(request):
             "form": form,
             "view": view,
             "matrix_page": page,
-            "matrix_rows": matrix_lines(view.matrix.rows_for(page.object_list)),
+            "matrix_rows": matrix_lines(
+                view.matrix.rows_for(page.object_list),
+                column_labels=[column_label(c) for c in view.matrix.columns],
+            ),
             "status_totals": [(s, view.matrix.status_counts[s]) for s in Status],
             "status_label": Status(status).label if status else "",
             "query": query.urlencode(),
@@ -128,7 +131,7 @@ def staff_record(request, pk: int):
     return render(
         request,
         "dashboard/staff_record.html",
-        staff_record_context(profile=profile, viewer=request.user, now=timezone.now()),
+        record_context(profile=profile, viewer=request.user, now=timezone.now()),
     )
 
 

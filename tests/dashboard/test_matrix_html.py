@@ -6,7 +6,7 @@ import datetime
 from django.template import Context, Template
 
 from dashboard.matrix import MatrixCell
-from dashboard.matrix_html import CellMaker
+from dashboard.matrix_html import NOT_REQUIRED, CellMaker
 from organisation.compliance import Status
 
 # The cell as manage.html rendered it before the cells moved to Python.
@@ -32,3 +32,15 @@ def test_every_status_and_a_year_of_dates_read_as_the_template_wrote_them():
 def test_a_one_digit_day_has_no_leading_zero():
     cell = MatrixCell(Status.DUE_SOON, datetime.date(2027, 3, 4))
     assert '<time datetime="2027-03-04">4 Mar 2027</time>' in CellMaker()(cell)
+
+
+def test_each_cell_names_its_column_for_the_phone_card():
+    make = CellMaker(["BLS (certification)", 'Peel "A&B" (training)'])
+    cell = MatrixCell(Status.OVERDUE, datetime.date(2026, 11, 3))
+    assert make(cell, 0).startswith(
+        '<td class="cell cell--overdue" data-label="BLS (certification)"><span'
+    )
+    # A requirement's name is the educator's text: escaped inside the attribute.
+    assert 'data-label="Peel &quot;A&amp;B&quot; (training)"' in make(cell, 1)
+    # Where a requirement does not apply there is nothing to label (a phone hides the cell).
+    assert make(None, 1) == NOT_REQUIRED

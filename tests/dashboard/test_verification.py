@@ -62,7 +62,8 @@ def test_the_matrix_shows_awaiting_not_current_nor_the_declared_date(client, cli
     assert view.matrix.status_counts[Status.AWAITING_VERIFICATION] == 1
     html = response.content.decode()
     assert (
-        '<td class="cell cell--awaiting"><span class="cell__status">Awaiting verification' in html
+        f'<td class="cell cell--awaiting" data-label="{bls.label} (certification)">'
+        '<span class="cell__status">Awaiting verification' in html
     )
     assert "2199" not in html
     # Awaiting is not compliant: Sam does not count as fully compliant.
