@@ -8,11 +8,21 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from statistics import median
 
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.chart_layout import (
+    BAR_WIDTH,
+    PALETTE,
+    ROW_PX,
+    base_layout,
+    label_rows,
+    legend_on_top,
+    plain,
+    shorten,
+    wrap,
+)
 from organisation.compliance import STATUS_LABELS, Status
 
 STATUS_COLOURS = {
@@ -21,6 +31,21 @@ STATUS_COLOURS = {
     Status.AWAITING_VERIFICATION: "#1f6fb2",
     Status.OVERDUE: "#b3261e",
     Status.MISSING: "#6b3fa0",
+}
+
+
+# Dates by the month: labels in the middle of their month, as many as the width holds
+# (plotly picks every month, or every second or third), a small tick at each month.
+MONTH_AXIS = {
+    "type": "date",
+    "ticklabelmode": "period",
+    "tickformat": "%b %Y",
+    "tickangle": 0,
+    # Ticks outside push the labels below the minor ticks (and below the y axis's 0).
+    "ticks": "outside",
+    "ticklen": 6,
+    "minor": {"dtick": "M1", "ticks": "outside", "ticklen": 3},
+    "fixedrange": True,
 }
 
 
@@ -34,25 +59,16 @@ class Chart:
     figure: go.Figure | None
 
     @property
+    def labelled_table(self) -> list[list[tuple[str, object]]]:
+        """Each line's values beside their column's name, for a table that stacks on a phone."""
+        return [list(zip(self.table_head, line, strict=True)) for line in self.table]
+
+    @property
     def figure_data(self) -> dict:
         """The figure as plain JSON types, for the template's json_script."""
         if self.figure is None:
             return {}
         return json.loads(json.dumps(self.figure.to_plotly_json(), cls=PlotlyJSONEncoder))
-
-
-def _layout(fig: go.Figure, *, y_title: str, barmode: str | None = None) -> go.Figure:
-    fig.update_layout(
-        margin={"l": 48, "r": 16, "t": 16, "b": 48},
-        height=320,
-        legend={"orientation": "h", "y": -0.2},
-        yaxis_title=y_title,
-        barmode=barmode,
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        font={"family": "system-ui, sans-serif", "size": 13},
-    )
-    return fig
 
 
 def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Chart:
@@ -64,7 +80,7 @@ def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Ch
         [
             go.Bar(
                 name=str(STATUS_LABELS[status]),
-                x=names,
+                x=[plain(name) for name in names],
                 y=[counts[loc.pk][status] for loc in shown],
                 marker_color=STATUS_COLOURS[status],
             )
@@ -81,23 +97,34 @@ def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Ch
         if worst
         else "No requirements apply to these staff yet."
     )
+    if shown:
+        base_layout(fig, height=360, barmode="stack")
+        legend_on_top(fig)
+        fig.update_layout(yaxis_title="Requirements", xaxis={"automargin": True})
     return Chart(
         slug="compliance-by-location",
         title="Compliance by location",
         summary=summary,
         table_head=["Location"] + [str(STATUS_LABELS[s]) for s in Status] + ["% current"],
         table=table,
-        figure=_layout(fig, y_title="Requirements", barmode="stack") if shown else None,
+        figure=fig if shown else None,
     )
 
 
 def coverage(*, forecasts: list) -> Chart:
-    """Current holders per day over the forecast window, one line per minimum rule."""
+    """Current holders per day over the forecast window, one line per minimum rule, and its
+    minimum as a dashed line of the same colour."""
     fig = go.Figure()
-    for item in forecasts:
+    for i, item in enumerate(forecasts):
+        colour = PALETTE[i % len(PALETTE)]
         fig.add_trace(
             go.Scatter(
-                x=item.days, y=item.holders, mode="lines", name=item.label, line={"shape": "hv"}
+                x=item.days,
+                y=item.holders,
+                mode="lines",
+                name=wrap(item.label),
+                legendgroup=str(i),
+                line={"shape": "hv", "color": colour},
             )
         )
         fig.add_trace(
@@ -105,8 +132,9 @@ def coverage(*, forecasts: list) -> Chart:
                 x=[item.days[0], item.days[-1]],
                 y=[item.minimum.minimum] * 2,
                 mode="lines",
-                name=f"minimum ({item.minimum.location.name})",
-                line={"dash": "dash", "width": 1},
+                name=wrap(f"needed: {item.minimum.minimum} ({item.minimum.location.name})"),
+                legendgroup=str(i),
+                line={"dash": "dash", "width": 1, "color": colour},
                 showlegend=False,
             )
         )
@@ -129,55 +157,20 @@ def coverage(*, forecasts: list) -> Chart:
             else "No coverage minimums are set for these locations."
         )
     )
+    if forecasts:
+        base_layout(fig, height=360)
+        legend_on_top(fig)
+        fig.update_layout(
+            yaxis={"title": "Current holders (dashed: needed)", "rangemode": "tozero"},
+            xaxis=MONTH_AXIS,
+        )
     return Chart(
         slug="coverage",
         title="Coverage forecast, next 180 days",
         summary=summary,
         table_head=["Minimum", "Holders today", "Needed", "First day short"],
         table=table,
-        figure=_layout(fig, y_title="Current holders") if forecasts else None,
-    )
-
-
-def critical_action_trend(*, times: list, scenario_titles: dict[int, str]) -> Chart:
-    """Seconds from a drill's start to each critical action, run by run, over time."""
-    series: dict[str, list] = defaultdict(list)
-    for t in times:
-        series[f"{scenario_titles.get(t.page_id, 'Drill')}: {t.label}"].append(t)
-    fig = go.Figure(
-        [
-            go.Scatter(
-                name=name,
-                x=[t.finished_at for t in points],
-                y=[round(t.seconds_from_start, 1) for t in points],
-                mode="lines+markers",
-            )
-            for name, points in sorted(series.items())
-        ]
-    )
-    table = [
-        [
-            name,
-            len(points),
-            round(median(p.seconds_from_start for p in points), 1),
-            round(points[-1].seconds_from_start, 1),
-        ]
-        for name, points in sorted(series.items())
-    ]
-    slowest = max(table, key=lambda line: line[2], default=None)
-    summary = (
-        f"{len(times)} critical actions timed in finished drills; the slowest by median is "
-        f"{slowest[0]} at {slowest[2]} s."
-        if slowest
-        else "No finished drill runs yet."
-    )
-    return Chart(
-        slug="drill-times",
-        title="Drill time to each critical action",
-        summary=summary,
-        table_head=["Critical action", "Runs", "Median seconds", "Latest seconds"],
-        table=table,
-        figure=_layout(fig, y_title="Seconds from start") if times else None,
+        figure=fig if forecasts else None,
     )
 
 
@@ -192,15 +185,18 @@ def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
     for title, score in scores:
         bands[title][min(int(score * len(SCORE_BANDS)), len(SCORE_BANDS) - 1)] += 1
     modules = sorted(bands)
-    # Horizontal bars: module titles are long and read badly as rotated axis labels.
+    categories = [plain(m) for m in modules]
+    # Horizontal bars, each module's title written above its bar: titles are long and read
+    # badly as rotated axis labels or squeezed into a margin on a phone.
     fig = go.Figure(
         [
             go.Bar(
                 name=band,
-                y=modules,
+                y=categories,
                 x=[bands[m][i] for m in modules],
                 orientation="h",
                 marker_color=SCORE_BAND_COLOURS[i],
+                hovertemplate="%{y}: %{x} attempts scored " + band + "<extra></extra>",
             )
             for i, band in enumerate(SCORE_BANDS)
         ]
@@ -212,34 +208,24 @@ def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
         if scores
         else "No quiz attempts yet."
     )
+    if scores:
+        # The legend takes up to three rows on a phone above the rows of bars.
+        base_layout(fig, height=ROW_PX * len(modules) + 150, barmode="stack")
+        legend_on_top(fig)
+        fig.update_layout(
+            bargap=1 - BAR_WIDTH,
+            margin={"l": 16},
+            xaxis={"title": "Attempts", "rangemode": "tozero"},
+        )
+        label_rows(fig, categories=categories, labels=[shorten(m) for m in modules])
     return Chart(
         slug="quiz-scores",
         title="Quiz score distribution per module",
         summary=summary,
         table_head=["Module", *SCORE_BANDS, "Attempts"],
         table=table,
-        figure=_score_layout(fig, len(modules)) if scores else None,
+        figure=fig if scores else None,
     )
-
-
-def _score_layout(fig: go.Figure, rows: int) -> go.Figure:
-    _layout(fig, y_title="", barmode="stack")
-    fig.update_layout(
-        height=max(320, 120 + 36 * rows),
-        xaxis_title="Attempts",
-        yaxis={"automargin": True, "autorange": "reversed"},
-        margin={"l": 16, "r": 16, "t": 40, "b": 48},
-        legend={
-            "orientation": "h",
-            "xref": "container",
-            "x": 0,
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "traceorder": "normal",
-        },
-    )
-    return fig
 
 
 def _share(counter: Counter) -> int:
@@ -255,8 +241,22 @@ def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart
     for expires_on, type_code in expiries:
         by_type[type_code][expires_on.replace(day=1)] += 1
     types = sorted(by_type)
+    # Months on a date axis, each bar across its month: plotly then labels as many months as
+    # the width has room for (every month on a laptop, every second or third on a phone)
+    # where twelve category labels collided.
     fig = go.Figure(
-        [go.Bar(name=code, x=labels, y=[by_type[code][m] for m in months]) for code in types]
+        [
+            go.Bar(
+                name=plain(code),
+                x=months,
+                y=[by_type[code][m] for m in months],
+                xperiod="M1",
+                xperiodalignment="middle",
+                marker_color=PALETTE[i % len(PALETTE)],
+                hovertemplate="%{x|%b %Y}: %{y} " + plain(code) + "<extra></extra>",
+            )
+            for i, code in enumerate(types)
+        ]
     )
     table = [
         [label] + [by_type[code][m] for code in types]
@@ -270,13 +270,23 @@ def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart
         if expiries
         else "No certifications expire in the next 12 months."
     )
+    if expiries:
+        base_layout(fig, height=340, barmode="stack")
+        legend_on_top(fig)
+        fig.update_layout(
+            yaxis={"title": "Cards expiring", "rangemode": "tozero"},
+            xaxis={
+                **MONTH_AXIS,
+                "range": [months[0].isoformat(), _add_months(months[-1], 1).isoformat()],
+            },
+        )
     return Chart(
         slug="expiries",
         title="Expiries over the next 12 months",
         summary=summary,
         table_head=["Month"] + types,
         table=table,
-        figure=_layout(fig, y_title="Cards expiring", barmode="stack") if expiries else None,
+        figure=fig if expiries else None,
     )
 
 

@@ -15,12 +15,12 @@ from certifications.selectors import (
 from dashboard.charts import (
     Chart,
     compliance_by_location,
-    critical_action_trend,
     expiries_by_month,
     quiz_scores,
 )
 from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
+from dashboard.drill_chart import drill_times
 from dashboard.inspection import VerifiedCard, inspection_pdf
 from dashboard.matrix import CERTIFICATION, Headline, Matrix, build_matrix
 from dashboard.models import CoverageMinimum
@@ -135,7 +135,7 @@ def drill_times_chart(*, viewer: AbstractBaseUser, view: ComplianceView) -> Char
     staff_ids = {p.pk for p in view.staff}
     times = [t for t in critical_action_times(viewer) if t.staff_id in staff_ids]
     titles = dict(available_scenarios().values_list("pk", "title"))
-    return critical_action_trend(times=times, scenario_titles=titles)
+    return drill_times(times=times, scenario_titles=titles)
 
 
 def coverage_forecasts(*, viewer: AbstractBaseUser, view: ComplianceView) -> list[CoverageForecast]:

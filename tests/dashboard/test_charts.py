@@ -1,7 +1,8 @@
 import datetime
 from types import SimpleNamespace
 
-from dashboard.charts import critical_action_trend, expiries_by_month, quiz_scores
+from dashboard.charts import expiries_by_month, quiz_scores
+from dashboard.drill_chart import drill_times
 
 START = datetime.date(2026, 11, 24)
 
@@ -21,6 +22,9 @@ def test_expiries_are_counted_by_month_and_type_with_the_busiest_month_named():
     assert chart.table[3] == ["Feb 2027", 1, 1]
     assert "busiest month is Feb 2027 with 2" in chart.summary
     assert chart.figure_data["data"][0]["type"] == "bar"
+    # Each bar spans its month on a date axis, from this month to the twelfth.
+    assert [trace["x"][0] for trace in chart.figure_data["data"]] == ["2026-11-01"] * 2
+    assert chart.figure_data["layout"]["xaxis"]["range"] == ["2026-11-01", "2027-11-01"]
 
 
 def test_no_expiries_draws_no_chart_but_says_so():
@@ -45,9 +49,11 @@ def test_drill_times_give_the_slowest_critical_action_by_median():
         )
         for s in (40.0, 60.0, 200.0)
     ] + [SimpleNamespace(page_id=1, label="Call EMS", finished_at=at, seconds_from_start=30.0)]
-    chart = critical_action_trend(times=times, scenario_titles={1: "Anaphylaxis"})
+    chart = drill_times(times=times, scenario_titles={1: "Anaphylaxis"})
+    assert chart.table_head[:4] == ["Critical action", "Drill", "Runs", "Median seconds"]
+    # Within a drill, in the order the actions are reached (by median).
     assert chart.table == [
-        ["Anaphylaxis: Call EMS", 1, 30.0, 30.0],
-        ["Anaphylaxis: Give IM epinephrine", 3, 60.0, 200.0],
+        ["Call EMS", "Anaphylaxis", 1, 30.0, 30.0, 30.0, 30.0],
+        ["Give IM epinephrine", "Anaphylaxis", 3, 60.0, 40.0, 200.0, 200.0],
     ]
     assert "slowest by median is Anaphylaxis: Give IM epinephrine at 60.0 s" in chart.summary

@@ -31,7 +31,8 @@ def test_the_bundle_is_the_plotly_js_version_plotly_py_targets():
 def trace_types_in_source() -> dict[str, set[str]]:
     """{trace type: files} for every plotly trace our code constructs (go.Bar(...),
     fig.add_scatter(...)), and "plotly.express" for any file importing a figure maker whose
-    traces cannot be read off the source."""
+    traces cannot be read off the source. A trace class (`go.Image`) counts only in a file that
+    imports plotly: elsewhere `Image` is Pillow's or ReportLab's."""
     classes = {name: getattr(go, name) for name in go.__all__}  # imported lazily
     traces = {
         name: cls().type
@@ -42,9 +43,19 @@ def trace_types_in_source() -> dict[str, set[str]]:
     for root in SOURCE_ROOTS:
         for path in (settings.BASE_DIR / root).rglob("*.py"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
+            uses_plotly = any(
+                name.split(".")[0] == "plotly"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom | ast.Import)
+                for name in (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [alias.name for alias in node.names]
+                )
+            )
             for node in ast.walk(tree):
                 kind = None
-                if isinstance(node, ast.Attribute) and node.attr in traces:
+                if uses_plotly and isinstance(node, ast.Attribute) and node.attr in traces:
                     kind = traces[node.attr]
                 elif isinstance(node, ast.Attribute) and node.attr.startswith("add_"):
                     kind = next((t for t in traces.values() if node.attr == f"add_{t}"), None)
