@@ -15,7 +15,6 @@ import logging
 import os
 import threading
 import uuid
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -47,14 +46,8 @@ class NoPreview(Exception):
     """The card cannot be drawn: the queue offers the download instead."""
 
 
-@dataclass(frozen=True)
-class Preview:
-    png: bytes
-    checksum: str  # of the card's bytes: the preview's identity (an HTTP ETag)
-
-
-def card_preview(record) -> Preview:
-    """The preview of `record`'s card, from the cache or drawn now and cached.
+def card_preview(record) -> bytes:
+    """PNG bytes of `record`'s card preview, from the cache or drawn now and cached.
 
     Raises NoPreview when the record has no file, the file is gone or cannot be drawn. Reads
     the card once to checksum it; draws at most once per distinct card content.
@@ -70,7 +63,7 @@ def card_preview(record) -> Preview:
     cached = _cache_path(checksum, ".png")
     refused = _cache_path(checksum, ".none")
     if cached.is_file():
-        return Preview(png=cached.read_bytes(), checksum=checksum)
+        return cached.read_bytes()
     if refused.is_file():
         raise NoPreview("cached: cannot be drawn")
     try:
@@ -79,7 +72,7 @@ def card_preview(record) -> Preview:
         _write_atomically(refused, b"")
         raise
     _write_atomically(cached, png)
-    return Preview(png=png, checksum=checksum)
+    return png
 
 
 def render_preview(content: bytes) -> bytes:

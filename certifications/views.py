@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -118,21 +118,16 @@ def card_preview(request, pk: int):
     fails to load and the page says so beside the download link."""
     record = selectors.record_for_viewer(request.user, pk)
     try:
-        preview = previews.card_preview(record)
+        png = previews.card_preview(record)
     except previews.NoPreview:
         response = HttpResponse(
             str(previews.NO_PREVIEW), status=404, content_type="text/plain; charset=utf-8"
         )
     else:
-        etag = f'"{preview.checksum}-r{previews.RENDERING}"'
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(preview.png, content_type="image/png")
-        response["ETag"] = etag
+        response = HttpResponse(png, content_type="image/png")
     response["X-Content-Type-Options"] = "nosniff"
-    # Kept by this browser only, and asked again each time: access can be withdrawn.
-    response["Cache-Control"] = "private, no-cache"
+    # As the card itself: a picture of a licence is not left in a shared PC's browser cache.
+    response["Cache-Control"] = "no-store"
     return response
 
 
