@@ -8,10 +8,17 @@ from django.utils import timezone
 
 from content.sample import is_sample
 from organisation.access import acting_profile
+from organisation.links import absolute_url
+from organisation.selectors import clinic
+from readyroom.errors import not_found
 from training import selectors
-from training.certificate import certificate_pdf
+from training.certificate import certificate_pdf, credit_line
 
 NO_PROFILE = "Only staff members have training."
+UNKNOWN_CODE = (
+    "No certificate has this code. Check the address against the certificate: the code is "
+    "the part after /verify/, and a certificate whose link leads here was not issued by us."
+)
 
 
 def my_training(request):
@@ -30,13 +37,13 @@ def my_training(request):
 
 def certificate(request, pk: int):
     attempt = selectors.certificate_for_owner(request.user, pk)
-    verify_url = request.build_absolute_uri(
-        reverse("training:verify", args=[attempt.certificate_code])
+    # The configured site address, not the request's host: the printed link and QR code must
+    # lead to the public site whoever downloaded the certificate, and from wherever.
+    verify_url = absolute_url(reverse("training:verify", args=[attempt.certificate_code]))
+    pdf = certificate_pdf(
+        attempt, verify_url=verify_url, clinic=clinic(), sample=is_sample(attempt.module)
     )
-    response = HttpResponse(
-        certificate_pdf(attempt, verify_url=verify_url, sample=is_sample(attempt.module)),
-        content_type="application/pdf",
-    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="certificate-{attempt.passed_on:%Y-%m-%d}-{attempt.pk}.pdf"'
     )
@@ -46,16 +53,27 @@ def certificate(request, pk: int):
 
 @login_not_required
 def verify(request, code: str):
-    """Open to anyone with the code: name, module, date passed and valid until, nothing else."""
-    attempt = selectors.certificate_by_code(code)
+    """Open to anyone with the code: who issued it, name, module, date passed, valid until
+    and its credit, nothing else. A code that names no certificate gets the site's own 404
+    page, also with DEBUG on (an inspector should never see Django's debug page)."""
+    try:
+        attempt = selectors.certificate_by_code(code)
+    except Http404:
+        response = not_found(request, message=UNKNOWN_CODE)
+        response["X-Robots-Tag"] = "noindex"
+        return response
     response = render(
         request,
         "training/verify.html",
         {
+            "clinic": clinic(),
             "name": attempt.staff.display_name,
             "module": attempt.module_title,
             "passed_on": attempt.passed_on,
             "valid_until": attempt.valid_until,
+            # Valid through its last day on the person's own calendar, as their record says.
+            "expired": attempt.valid_until < attempt.staff.local_date(timezone.now()),
+            "credit": credit_line(attempt),
             "module_page": attempt.module,
         },
     )

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from organisation import groups
+from organisation.demo_clinic import remove_demo_clinic, seed_clinic
 from organisation.models import AuditEntry, JobRole, Location, StaffProfile
 
 DEMO_PASSWORD = "readyroom-demo"
@@ -152,7 +153,8 @@ def demo_usernames() -> list[str]:
 
 @transaction.atomic
 def seed_organisation(*, today: date) -> dict[str, StaffProfile]:
-    """Create the demo locations, roles and people; leave anything that exists untouched."""
+    """Create the demo locations, roles and people, and name the clinic (organisation.
+    demo_clinic); leave anything that exists untouched."""
     locations = {
         slug: Location.objects.get_or_create(slug=slug, defaults={"name": name, "time_zone": tz})[0]
         for slug, name, tz in LOCATIONS
@@ -189,6 +191,7 @@ def seed_organisation(*, today: date) -> dict[str, StaffProfile]:
             profile.locations.set([locations[s] for s in person.locations])
             profile.managed_locations.set([locations[s] for s in person.manages])
         profiles[person.username] = profile
+    seed_clinic()
     return profiles
 
 
@@ -209,6 +212,7 @@ def remove_demo_organisation() -> None:
     users.delete()
     Location.objects.filter(slug__in=location_slugs).delete()
     JobRole.objects.filter(slug__in=[s for s, _ in ROLES]).delete()
+    remove_demo_clinic()
 
 
 def purge_demo_audit(*, profiles) -> int:

@@ -28,6 +28,9 @@ def profile_of(user: AbstractBaseUser) -> StaffProfile | None:
     """The user's own staff profile, or None (an anonymous user, or an admin without one)."""
     if not user.is_authenticated:
         return None
+    # The session's user comes with the profile already read (accounts.backends).
+    if user.__class__.staff_profile.is_cached(user):
+        return getattr(user, "staff_profile", None)
     return StaffProfile.objects.select_related("user", "home_location").filter(user=user).first()
 
 
@@ -202,10 +205,11 @@ class Clinic:
         return f"{self.director_name}, {credentials}" if credentials else self.director_name
 
 
-def clinic(request=None) -> Clinic:
-    """The clinic settings (one query, cached on `request` when given); the site's name
-    stands in for a clinic that has not named itself yet."""
-    row = ClinicSettings.load(request_or_site=request)
+def clinic() -> Clinic:
+    """The clinic settings with the logo, in one query; the site's name stands in for a
+    clinic that has not named itself yet. Reads only: Wagtail's `load()` would create the
+    row, a write inside a GET (the admin's settings page creates it when first opened)."""
+    row = ClinicSettings.base_queryset().first() or ClinicSettings()
     return Clinic(
         name=row.name.strip() or settings.WAGTAIL_SITE_NAME,
         logo=row.logo,

@@ -1,7 +1,9 @@
-"""The certificate draws names with the canvas (no markup parser): a hostile name is text."""
+"""The certificate draws names with the canvas (no markup parser): a hostile name is text,
+and its only links are the ones the certificate makes (to its verification page)."""
 
 import io
 
+from django.conf import settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -23,4 +25,5 @@ def test_a_hostile_name_prints_as_text_on_the_certificate(client, module, sam, n
     reader = PdfReader(io.BytesIO(response.content))
     text = reader.pages[0].extract_text()
     assert f"{IMG} {LINK}" in text
-    assert not reader.pages[0].get("/Annots")
+    links = {a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots")}
+    assert links == {f"{settings.SITE_URL}/verify/{attempt.certificate_code}/"}

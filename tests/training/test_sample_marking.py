@@ -14,7 +14,9 @@ from training.models import TrainingModulePage
 
 NOTICE = str(SAMPLE_NOTICE)
 BADGE = '<span class="badge">Sample content</span>'
-QUERIES = 3  # session, user, the attempt with its person and module (the flag: no query)
+# Session, user, the attempt with its person and module (the flag: no query), the clinic
+# settings with their logo.
+QUERIES = 4
 
 
 def flag(module, sample: bool) -> None:
