@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from organisation.links import absolute_url
 
 _held: ContextVar[bool] = ContextVar("training_workflow_mail_held", default=False)
 
@@ -70,8 +71,7 @@ def review_request_text(*, count: int, bank_name: str, requested_by: str) -> tup
         f"{requested_by} imported {count} question(s) into the question bank {bank_name!r} and "
         "submitted them for the medical director's approval. Learners see none of them until "
         "they are approved.\n\n"
-        f"Review them under 'Awaiting your review': {settings.WAGTAILADMIN_BASE_URL}"
-        f"{reverse('wagtailadmin_home')}\n"
+        f"Review them under 'Awaiting your review': {absolute_url(reverse('wagtailadmin_home'))}\n"
     )
     return subject, body
 

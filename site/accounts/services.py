@@ -6,7 +6,6 @@ from binascii import unhexlify
 from datetime import datetime, timedelta
 from urllib.parse import quote, urlencode, urlsplit
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import AbstractBaseUser
@@ -21,6 +20,7 @@ from django_otp.util import random_hex
 
 from accounts.models import PasswordResetMail
 from accounts.selectors import mfa_required
+from organisation.links import absolute_url
 from organisation.selectors import profile_of
 from organisation.services import record_audit
 
@@ -205,6 +205,6 @@ def send_password_reset(*, email: str, now: datetime) -> int:
         if recent >= RESET_MAILS_PER_HOUR:
             return 0
         PasswordResetMail.objects.create(email=address, sent_at=now)
-    site = urlsplit(settings.SITE_URL)
+    site = urlsplit(absolute_url("/"))
     form.save(domain_override=site.netloc, use_https=site.scheme == "https")
     return len(users)

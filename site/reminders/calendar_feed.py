@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from organisation.compliance import compliance_rows
+from organisation.links import absolute_url
 from organisation.models import StaffProfile
-from reminders.links import absolute
 
 
 def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
@@ -26,7 +26,7 @@ def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
         event.add("dtstart", row.due_on)
         event.add("dtend", row.due_on + timedelta(days=1))
         event.add("summary", f"{row.label} {row.due_word}")
-        link = absolute(row.url)
+        link = absolute_url(row.url)
         what = f" {row.action}" if row.action else ""
         event.add(
             "description", f"{row.label} {row.due_word} on {row.due_on:%d %B %Y}.{what} {link}"

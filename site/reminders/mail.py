@@ -14,8 +14,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from organisation.links import absolute_url
 from organisation.models import StaffProfile
-from reminders.links import absolute
 from reminders.models import Audience, Reminder
 from reminders.planner import Planned
 
@@ -75,11 +75,11 @@ class Item:
         compliance = self.planned.row if self.planned else None
         if self.row.audience in ESCALATED:
             if compliance is not None and compliance.manager_url:
-                return absolute(compliance.manager_url)
-            return absolute(reverse("dashboard:staff_record", args=[self.row.subject_id]))
+                return absolute_url(compliance.manager_url)
+            return absolute_url(reverse("dashboard:staff_record", args=[self.row.subject_id]))
         if self.row.audience == Audience.ALERT and self.row.subject_id:
-            return absolute(reverse("dashboard:staff_record", args=[self.row.subject_id]))
-        return absolute(self.row.url or "/")
+            return absolute_url(reverse("dashboard:staff_record", args=[self.row.subject_id]))
+        return absolute_url(self.row.url or "/")
 
 
 @dataclass
@@ -150,8 +150,8 @@ def compose(*, recipient: StaffProfile, items: list[Item]) -> EmailMessage:
             "alerts": alerts,
             "digest": digest,
             "digest_groups": sorted(digest_groups.items()),
-            "manage_link": absolute(reverse("dashboard:manage")),
-            "my_link": absolute("/"),
+            "manage_link": absolute_url(reverse("dashboard:manage")),
+            "my_link": absolute_url("/"),
         },
     )
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "readyroom"

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from organisation.access import acting_profile
 from reminders import services
 from reminders.calendar_feed import build_calendar
 from reminders.models import CalendarToken
+from reminders.subscribe import subscription_for
 
 NO_PROFILE = "Only staff members have a calendar of due dates."
 
@@ -23,10 +23,12 @@ def calendar_page(request):
         messages.success(request, "New calendar link made. The old link no longer works.")
         return redirect("reminders:calendar")
     token = services.calendar_token_for(user=request.user, now=now)
-    feed_url = request.build_absolute_uri(
-        f"{reverse('reminders:calendar_feed')}?token={token.token}"
+    subscription = subscription_for(token=token.token)
+    return render(
+        request,
+        "reminders/calendar.html",
+        {"subscription": subscription, "feed_url": subscription.feed_url},
     )
-    return render(request, "reminders/calendar.html", {"feed_url": feed_url})
 
 
 @login_not_required
