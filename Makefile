@@ -26,8 +26,10 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 # manage.py writes the git-ignored .env (DEBUG on, a secret key of this machine's own) on its
 # first run, so the README's manage.py commands work as typed (readyroom/dotenv.py).
 # The worker and the site run side by side (run_local); Ctrl-C or SIGTERM stops both within
-# 10 s, and either one dying stops the other.
+# 10 s, and either one dying stops the other. Links in mail, the calendar feed and certificates
+# lead to SITE_URL: here the address the site runs on, unless the environment gives one.
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
