@@ -63,15 +63,17 @@ class ActionTimes:
 def drill_times(*, times: list, scenario_titles: dict[int, str]) -> Chart:
     """Seconds from a drill's start to each critical action in finished runs (`times` oldest
     first, as drills.selectors.critical_action_times gives them), by scenario."""
-    grouped: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    # By scenario, not by title: two drills may share a title and still be two drills.
+    grouped: dict[tuple[str, int], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for t in times:
-        grouped[scenario_titles.get(t.page_id, "Drill")][t.label].append(t.seconds_from_start)
+        scenario = (scenario_titles.get(t.page_id, "Drill"), t.page_id)
+        grouped[scenario][t.label].append(t.seconds_from_start)
     panels = [
         sorted(
-            (ActionTimes(scenario, action, seconds) for action, seconds in actions.items()),
+            (ActionTimes(title, action, seconds) for action, seconds in actions.items()),
             key=lambda a: (a.median, a.action),
         )
-        for scenario, actions in sorted(grouped.items())
+        for (title, _), actions in sorted(grouped.items())
     ]
     table = [
         [a.action, a.scenario, len(a.seconds), a.median, a.fastest, a.slowest, a.latest]
@@ -148,7 +150,7 @@ def _small_multiples(panels: list[list[ActionTimes]]) -> go.Figure:
             {
                 f"xaxis{suffix}": {
                     "anchor": y,
-                    "range": [0, round(longest * 1.08, 1)],
+                    "range": [0, max(round(longest * 1.08, 1), 1)],
                     "ticksuffix": " s",
                     "fixedrange": True,
                     "showticklabels": True,

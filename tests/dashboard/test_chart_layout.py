@@ -141,3 +141,13 @@ def test_every_chart_on_manage_keeps_its_summary_and_a_stacking_data_table(db, c
         assert '<table class="stack">' in table, chart.slug
         for head in chart.table_head[1:]:
             assert f'data-label="{head}"' in table or not chart.table, (chart.slug, head)
+
+
+def test_two_drills_with_one_title_keep_a_panel_each():
+    times = [
+        SimpleNamespace(page_id=page_id, label="Call EMS", finished_at=AT, seconds_from_start=9.0)
+        for page_id in (1, 2)
+    ]
+    chart = drill_times(times=times, scenario_titles={1: "Faint", 2: "Faint"})
+    assert sorted(_traces_by_panel(chart.figure_data)) == ["y", "y2"]
+    assert [line[:3] for line in chart.table] == [["Call EMS", "Faint", 1]] * 2
