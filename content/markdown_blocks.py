@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from content.sources import SourceError
 
 OPENING = re.compile(r"^:::\s*([a-z-]+)\s*(.*?)\s*$")
+SECTION_HEADING = re.compile(r"^##\s+(\S.*?)\s*$")
 CLOSING = re.compile(r"^:::\s*$")
 ITEM = re.compile(r"^(?:[-*]|\d+[.)])\s+(.*)$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +60,8 @@ NOT_ALLOWED = (
     "and links"
 )
 BAD_LINK = "a link must start with https://, http://, mailto: or /"
+SECTION_TITLE_MAX = 120
+LONG_SECTION_TITLE = f"a ## heading here starts a lesson: keep it to {SECTION_TITLE_MAX} characters"
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,18 @@ _markdown.add_render_rule("softbreak", lambda *args, **kwargs: " ")
 
 
 def markdown_to_blocks(
-    text: str, *, path: str, first_line: int, allowed: tuple[str, ...] = PROTOCOL_BLOCKS
+    text: str,
+    *,
+    path: str,
+    first_line: int,
+    allowed: tuple[str, ...] = PROTOCOL_BLOCKS,
+    section_block: str | None = None,
 ) -> list[tuple[str, object]]:
     """The (block type, value) list of `text`, whose first line is `first_line` of `path`.
 
     A protocol-link's value holds a ProtocolReference in "page" until the writer resolves it.
+    With `section_block`, each `## ` heading outside a `:::` block becomes a block of that
+    type, {"title": ...}, instead of a heading in the text (a module's lessons start there).
     """
     blocks: list[tuple[str, object]] = []
     prose: list[str] = []
@@ -92,6 +102,15 @@ def markdown_to_blocks(
         if CLOSING.match(line):
             raise SourceError(path, number, STRAY_CLOSE)
         opening = OPENING.match(line)
+        section = SECTION_HEADING.match(line) if section_block else None
+        if section:
+            if len(section.group(1)) > SECTION_TITLE_MAX:
+                raise SourceError(path, number, LONG_SECTION_TITLE)
+            _flush(blocks, prose, path=path, first_line=prose_start)
+            prose = []
+            blocks.append((section_block, {"title": section.group(1)}))
+            index += 1
+            continue
         if not opening:
             if not prose:
                 prose_start = number

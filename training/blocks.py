@@ -1,4 +1,5 @@
-"""The module page's lesson blocks: the shared blocks plus a video and a clinical pearl."""
+"""The module page's lesson blocks: the shared blocks, a video, a clinical pearl, and the
+heading that starts each lesson."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -36,9 +37,32 @@ class VideoBlock(blocks.StructBlock):
         template = "training/blocks/video.html"
 
 
-class LessonStreamBlock(SharedStreamBlock):
-    """What a module's lessons may hold: everything a protocol may, plus video and pearls."""
+class LessonBlock(blocks.StructBlock):
+    """Starts a lesson: the blocks after it, up to the next one, are that lesson.
 
+    Reading progress is kept per lesson under this block's id (training.lessons), which the
+    editor keeps across edits, so a lesson reworked under the same heading stays read.
+    """
+
+    title = blocks.CharBlock(max_length=120, help_text=_("The lesson's title, shown as a heading."))
+
+    class Meta:
+        icon = "title"
+        label = _("New lesson")
+        help_text = _(
+            "Starts a lesson: the blocks below it, up to the next lesson, are what a learner "
+            "marks as read. Keep this block when you rework its content, or learners' progress "
+            "on it starts over."
+        )
+        template = "training/blocks/lesson.html"
+        preview_value = {"title": "Cool first"}
+
+
+class LessonStreamBlock(SharedStreamBlock):
+    """What a module's lessons may hold: everything a protocol may, plus video and pearls, in
+    lessons each started by a LessonBlock."""
+
+    lesson = LessonBlock()
     video = VideoBlock()
     pearl = PearlBlock()
 

@@ -64,9 +64,12 @@ def test_the_small_library_reads_as_written(folder):
     )
     assert burns.body[3][1]["steps"][1] == {"at": "0-1 min", "action": "Cool the burn."}
     module = library.modules[0]
-    assert [kind for kind, _ in module.lessons] == ["rich_text", "pearl", "protocol_link"]
+    # A ## heading of a module starts a lesson: a block of its own, not a heading in the text.
+    assert [kind for kind, _ in module.lessons] == ["lesson", "rich_text", "pearl", "protocol_link"]
+    assert module.lessons[0][1] == {"title": "Cool first"}
+    assert module.lessons[1][1] == "<p>Cool running water.</p>"
     assert (
-        module.lessons[1][1]["body"] == "<p>Keep the rest of the patient <strong>warm</strong>.</p>"
+        module.lessons[2][1]["body"] == "<p>Keep the rest of the patient <strong>warm</strong>.</p>"
     )
     assert [q.kind for q in module.questions.questions] == [
         "single",
@@ -212,7 +215,7 @@ def test_writing_builds_pages_banks_and_requirements_and_twice_is_once(folder, n
     assert burns.body[4].value["page"].slug == "faints"
     module = TrainingModulePage.objects.get(slug="burns")
     assert [p.slug for p in module.protocols.all()] == ["burns"]
-    assert module.lessons[2].value["page"].slug == "burns"
+    assert module.lessons[3].value["page"].slug == "burns"
     assert module.questions_per_attempt == 3 and module.sample_content
     drill = DrillScenarioPage.objects.get(slug="anaphylaxis-sample")
     assert [b.value["page"].slug for b in drill.protocols] == ["faints"]

@@ -1,5 +1,6 @@
 from training.models.attempts import AttemptAnswer, AttemptStatus, QuizAttempt
 from training.models.pages import ReviewMode, TrainingIndexPage, TrainingModulePage
+from training.models.progress import LessonRead
 from training.models.questions import (
     Choice,
     Question,
@@ -13,6 +14,7 @@ from training.models.requirements import TrainingRequirement
 __all__ = [
     "AttemptAnswer",
     "AttemptStatus",
+    "LessonRead",
     "Choice",
     "Question",
     "QuestionBank",
