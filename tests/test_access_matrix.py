@@ -97,6 +97,11 @@ MATRIX = {
     "training:certificate": ("get", lambda w: [w["attempt"].pk], OWNER_ONLY),
     # Public by design: an inspector checks a certificate's code without an account.
     "training:verify": ("get", lambda w: [w["attempt"].certificate_code], EVERYONE_200),
+    # Marks a lesson read for the sender alone: an empty form names no lesson (400 for anyone
+    # signed in, every visitor here having a staff profile); nothing names another person.
+    "training:lesson_read": (
+        "post", lambda w: [w["attempt"].module_id], row(LOGIN, 400, 400, 400, 400, 400, 400)
+    ),
     "drills:my_drills": ("get", None, SIGNED_IN_200),
     "drills:session_list": ("get", None, MANAGERS_200),
     "drills:session_new": ("get", None, MANAGERS_200),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from content.routes import subpage_url
 from organisation.access import acting_profile
 from organisation.selectors import profile_of
-from training import selectors, services
+from training import lesson_selectors, selectors, services
 from training.models import ReviewMode
 
 NO_PROFILE = "Quizzes are taken by staff members; this account has no staff profile."
@@ -33,8 +33,20 @@ def answers_from(post) -> dict[int, list[str]]:
 def overview(page, request):
     context = {"quiz_url": subpage_url(page, "quiz") if page.live else ""}
     profile = profile_of(request.user)
-    if profile is not None and not getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False):
+        profile = None
+    if profile is not None:
         context["my_attempts"] = list(selectors.attempts_of(profile, module=page)[:5])
+    progress = lesson_selectors.progress_in(page, profile)
+    context["lesson_progress"] = progress if profile is not None else None
+    context["lessons"] = [
+        {
+            "lesson": lesson,
+            "blocks": [page.lessons[position] for position in lesson.positions],
+            "read": lesson.key in progress.read,
+        }
+        for lesson in progress.lessons
+    ]
     return page.render(request, context_overrides=context)
 
 
@@ -80,6 +92,7 @@ def _intro(page, request, profile, *, error: str = "", status: int = 200):
             "error": error,
             "attempts": list(selectors.attempts_of(profile, module=page)[:10]),
             "quiz_url": subpage_url(page, "quiz"),
+            "lesson_progress": lesson_selectors.progress_in(page, profile),
         },
         status=status,
     )
