@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast lint format bench loadtest clean
+.PHONY: run serve test test-fast lint format bench loadtest screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,15 @@ LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/13
 loadtest: $(VENV)/.installed-loadtest
 	$(PY) loadtest/run.py --users $(USERS) --spawn-rate $(SPAWN_RATE) --run-time $(RUN_TIME) \
 		--staff $(STAFF) --database-url $(LOADTEST_DATABASE_URL) --redis-url "$(LOADTEST_REDIS_URL)"
+
+# Full-page PNGs of the main pages at 390 and 1280 px in var/screenshots/, for review: the demo
+# clinic on a throwaway SQLite database in a temporary folder (removed afterwards), the site on a
+# free port, Debian's Chromium (CHROMIUM=... for another). readyroom/screenshots.py says which.
+screenshots: export DEBUG = 1
+screenshots: $(VENV)/.installed-test
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	READYROOM_VAR_DIR="$$scratch" DATABASE_URL= REDIS_URL= \
+	$(PY) manage.py screenshots --out var/screenshots
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

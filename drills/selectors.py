@@ -124,6 +124,16 @@ class Debrief:
         return sum(choice.points for _, choice in self.best_path if choice)
 
     @property
+    def critical_hit(self) -> int:
+        return sum(1 for result in self.critical if result.hit)
+
+    @property
+    def duration(self) -> tuple[int, int]:
+        """(minutes, seconds) from the start to the last decision, for the summary."""
+        last = self.steps[-1].seconds_from_start if self.steps else 0
+        return divmod(round(last), 60)
+
+    @property
     def best_keys(self) -> list[str]:
         return [node.key for node, _ in self.best_path]
 
