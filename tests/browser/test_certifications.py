@@ -31,6 +31,8 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     page.set_viewport_size({"width": 390, "height": 844})
     log_in("sam")
     page.goto(f"{live_server.url}/my/certifications/")
+    # On a phone the navigation is behind the Menu button.
+    page.get_by_role("button", name="Menu").click()
     assert page.get_by_role("link", name="My certifications").first.is_visible()
     row = page.get_by_role("row", name="Basic Life Support")
     assert "Due soon" in row.inner_text()
@@ -56,6 +58,7 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
+    page.get_by_role("button", name="Menu").click()
     page.get_by_role("button", name="Log out").click()
     log_in("maria")
     page.goto(f"{live_server.url}/manage/certifications/")
