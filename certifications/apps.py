@@ -11,10 +11,11 @@ class CertificationsConfig(AppConfig):
         from certifications.permissions import grant_editor_permissions
         from certifications.selectors import (
             KIND,
+            NAMES,
             certification_rows,
             certification_standings,
         )
         from organisation.compliance import register_provider
 
-        register_provider(KIND, certification_rows, standings=certification_standings)
+        register_provider(KIND, certification_rows, standings=certification_standings, names=NAMES)
         post_migrate.connect(grant_editor_permissions, dispatch_uid="certifications-permissions")

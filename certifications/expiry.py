@@ -3,15 +3,10 @@
 import calendar
 from datetime import date
 
+from organisation.status import add_months
+
 END_OF_MONTH = "end_of_month"
 EXACT_DATE = "exact_date"
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by `months`, clamped to the end of a shorter month (31 Jan + 1 = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def last_day_of_month(day: date) -> date:

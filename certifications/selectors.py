@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import CharField, Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from certifications.models import (
     CertificationRecord,
@@ -20,12 +21,12 @@ from certifications.models import (
     VerificationStatus,
 )
 from certifications.policies import refuse_own_record
-from certifications.status import Card, Judgement, judge, judge_cards
+from certifications.status import Card, Judgement, judge_cards
 from organisation.compliance import (
     ComplianceRow,
+    KindNames,
     Person,
     Standings,
-    Status,
     judged_on,
     narrowed_to,
 )
@@ -36,8 +37,10 @@ from organisation.policies import (
     can_manage_staff,
     managed_locations,
 )
+from organisation.status import Judged, Status, judge_due, per_person
 
 KIND = "certification"
+NAMES = KindNames(_("Certification"), due_word="expires")
 
 
 def my_certifications_url() -> str:
@@ -87,6 +90,7 @@ MANAGER_VERIFY = "Verify the uploaded card"
 MANAGER_RENEWAL = "Check that renewal is booked"
 MANAGER_MISSING = "Ask for the card to be uploaded"
 MANAGER_CORRECTION = "Check that a corrected card is on its way"
+REJECTED_DETAIL = "card rejected"  # beside the status word while no later card counts
 REJECTED_NOTE = (
     "Your card uploaded on {uploaded_on} was rejected: {reason}. Upload a corrected card."
 )
@@ -189,13 +193,16 @@ def _actions(status: Status, rejected: Card | None) -> tuple[str, str]:
     return ACTION_RENEW, MANAGER_RENEWAL
 
 
-@dataclass(frozen=True)
-class _Judged:
-    """One required type's judgement over the people who must hold it, by staff pk."""
+def status_detail(status: Status, rejected: Card | None) -> str:
+    """What is said beside the status word: that the newest card was rejected, while it
+    matters."""
+    return REJECTED_DETAIL if rejected is not None and status is not Status.CURRENT else ""
 
-    cert_type: CertificationType
-    status: dict[int, Status]
-    due_on: dict[int, date | None]
+
+@dataclass(frozen=True)
+class _Judged(Judged[CertificationType, Status]):
+    """One required type's judgement, and whose newest card of it was rejected."""
+
     rejected: dict[int, Card]  # only people whose newest card of the type was rejected
 
 
@@ -227,8 +234,8 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
             expires_on = latest_of.get(pk)
             status = by_expiry.get((day, expires_on))
             if status is None:
-                status = by_expiry[(day, expires_on)] = judge(
-                    expires_on=expires_on, as_of=day, renewal_window_days=soon, grace_days=grace
+                status = by_expiry[(day, expires_on)] = judge_due(
+                    due_on=expires_on, as_of=day, due_soon_days=soon, grace_days=grace
                 )
             status_of[pk], due_of[pk] = status, expires_on
         found.append(_Judged(cert_type, status_of, due_of, rejected_of))
@@ -250,33 +257,27 @@ def certification_rows(
         return []
     url = my_certifications_url()
     queue_url = reverse("certifications:manage")
-    judged = _judged(staff, now=now, as_of=as_of)
-    rows = []
-    for profile in staff:
-        pk = profile.pk
-        for found in judged:
-            status = found.status.get(pk)
-            if status is None:
-                continue  # not required of this person
-            rejected = found.rejected.get(pk)
-            action, manager_action = _actions(status, rejected)
-            rows.append(
-                ComplianceRow(
-                    staff_id=pk,
-                    kind=KIND,
-                    requirement_key=found.cert_type.code,
-                    label=found.cert_type.name,
-                    status=status,
-                    due_on=found.due_on[pk],
-                    url=url,
-                    action=action,
-                    note=rejection_note(rejected, profile=profile),
-                    manager_action=manager_action,
-                    manager_url=queue_url if status is Status.AWAITING_VERIFICATION else "",
-                    due_word="expires",
-                )
-            )
-    return rows
+
+    def row(profile: Person, found: _Judged, status: Status) -> ComplianceRow:
+        rejected = found.rejected.get(profile.pk)
+        action, manager_action = _actions(status, rejected)
+        return ComplianceRow(
+            staff_id=profile.pk,
+            kind=KIND,
+            requirement_key=found.requirement.code,
+            label=found.requirement.name,
+            status=status,
+            due_on=found.due_on[profile.pk],
+            url=url,
+            action=action,
+            note=rejection_note(rejected, profile=profile),
+            manager_action=manager_action,
+            manager_url=queue_url if status is Status.AWAITING_VERIFICATION else "",
+            due_word=NAMES.due_word,
+            detail=status_detail(status, rejected),
+        )
+
+    return per_person(staff, _judged(staff, now=now, as_of=as_of), row)
 
 
 def certification_standings(
@@ -288,7 +289,7 @@ def certification_standings(
     if not staff:
         return []
     return [
-        Standings(KIND, found.cert_type.code, found.cert_type.name, found.status, found.due_on)
+        Standings(KIND, found.requirement.code, found.requirement.name, found.status, found.due_on)
         for found in _judged(staff, now=now, as_of=as_of)
     ]
 
@@ -306,6 +307,10 @@ class Holding:
     pending: CertificationRecord | None = None  # the newest card, awaiting verification
     rejected: CertificationRecord | None = None  # the newest card, when it was rejected
     note: str = ""  # why the newest card was rejected, in the row's words
+
+    @property
+    def detail(self) -> str:
+        return status_detail(self.status, self.rejected)
 
     @property
     def overdue_days(self) -> int | None:

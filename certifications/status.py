@@ -6,21 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from certifications.models.records import VerificationStatus
-from organisation.compliance import Status
-
-
-def judge(
-    *, expires_on: date | None, as_of: date, renewal_window_days: int, grace_days: int = 0
-) -> Status:
-    """Current until the renewal window opens, due soon through the expiry date (and any clinic
-    grace period), overdue the day after."""
-    if expires_on is None:
-        return Status.MISSING
-    if as_of > expires_on + timedelta(days=grace_days):
-        return Status.OVERDUE
-    if as_of >= expires_on - timedelta(days=renewal_window_days):
-        return Status.DUE_SOON
-    return Status.CURRENT
+from organisation.status import Status, judge_due
 
 
 class Card(Protocol):
@@ -85,11 +71,10 @@ def judge_cards(
     )
     if counted:
         due_on = pending.expires_on
-    status = judge(
-        expires_on=due_on,
-        as_of=as_of,
-        renewal_window_days=renewal_window_days,
-        grace_days=grace_days,
+    # Current until the renewal window opens, due soon through the expiry date (and any
+    # clinic grace period), overdue the day after.
+    status = judge_due(
+        due_on=due_on, as_of=as_of, due_soon_days=renewal_window_days, grace_days=grace_days
     )
     if status is not Status.CURRENT and pending is not None and not counted:
         status = Status.AWAITING_VERIFICATION

@@ -1,26 +1,26 @@
 """The "drill" compliance provider: one row per required scenario per person."""
 
-import calendar
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from drills.models import DrillRequirement, DrillScenarioPage
 from drills.selectors import completions
 from organisation.compliance import (
     ComplianceRow,
+    KindNames,
     Person,
     Standings,
-    Status,
     judged_on,
     narrowed_to,
 )
 from organisation.models import StaffProfile
+from organisation.status import Judged, Status, add_months, due_soon_days, judge_due, per_person
 
 KIND = "drill"
+NAMES = KindNames(_("Drill"))
 # What a drill row asks of the person (and their manager), by status.
 ACTIONS = {
     Status.MISSING: "Run the drill scenario, on your own or in a team drill",
@@ -36,41 +36,13 @@ MANAGER_ACTIONS = {
 }
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def due_soon_days() -> int:
-    return getattr(settings, "DRILLS_DUE_SOON_DAYS", 30)
-
-
-def judge(*, due_on: date | None, as_of: date) -> Status:
-    if due_on is None:
-        return Status.MISSING
-    if as_of > due_on:
-        return Status.OVERDUE
-    if as_of >= due_on - timedelta(days=due_soon_days()):
-        return Status.DUE_SOON
-    return Status.CURRENT
-
-
 def _local(when: datetime | date, profile: Person) -> date:
     return profile.local_date(when) if isinstance(when, datetime) else when
 
 
-@dataclass(frozen=True)
-class _Judged:
-    """One required scenario's judgement over the people who must run it, by staff pk."""
-
-    page: DrillScenarioPage
-    status: dict[int, Status]
-    due_on: dict[int, date | None]
-
-
-def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_Judged]:
+def _judged(
+    staff: list[Person], *, now: datetime, as_of: date | None
+) -> list[Judged[DrillScenarioPage, Status]]:
     """Each scenario a person's roles require: current until `every_months` after their last
     completion that met the bar (a run with the score or all critical actions, or a team drill
     whose required checklist items were done). Four queries whatever the number of people;
@@ -88,7 +60,8 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
         if staff_id in wanted_staff:
             roles[staff_id].add(role_id)
     done = completions(staff, sorted({r.page_id for r in requirements}))
-    judged: dict[int, _Judged] = {}
+    judged: dict[int, Judged[DrillScenarioPage, Status]] = {}
+    soon = due_soon_days()
     for profile in staff:
         day = judged_on(profile, now=now, as_of=as_of)
         # A person with two roles needing the same scenario gets the stricter requirement.
@@ -108,8 +81,8 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
             due_on = add_months(latest, requirement.every_months) if latest else None
             found = judged.get(page_id)
             if found is None:
-                found = judged[page_id] = _Judged(requirement.page, {}, {})
-            found.status[profile.pk] = judge(due_on=due_on, as_of=day)
+                found = judged[page_id] = Judged(requirement.page, {}, {})
+            found.status[profile.pk] = judge_due(due_on=due_on, as_of=day, due_soon_days=soon)
             found.due_on[profile.pk] = due_on
     return [judged[page_id] for page_id in sorted(judged)]
 
@@ -122,27 +95,23 @@ def drill_rows(
     if not staff:
         return []
     judged = _judged(staff, now=now, as_of=as_of)
-    urls = {found.page.pk: found.page.url or "" for found in judged}  # once a scenario
-    rows = []
-    for profile in staff:
-        for found in judged:
-            status = found.status.get(profile.pk)
-            if status is None:
-                continue  # not required of this person
-            rows.append(
-                ComplianceRow(
-                    staff_id=profile.pk,
-                    kind=KIND,
-                    requirement_key=str(found.page.pk),
-                    label=found.page.title,
-                    status=status,
-                    due_on=found.due_on[profile.pk],
-                    url=urls[found.page.pk],
-                    action=ACTIONS[status],
-                    manager_action=MANAGER_ACTIONS[status],
-                )
-            )
-    return rows
+    urls = {found.requirement.pk: found.requirement.url or "" for found in judged}  # once each
+
+    def row(profile: Person, found: Judged[DrillScenarioPage, Status], status: Status):
+        page = found.requirement
+        return ComplianceRow(
+            staff_id=profile.pk,
+            kind=KIND,
+            requirement_key=str(page.pk),
+            label=page.title,
+            status=status,
+            due_on=found.due_on[profile.pk],
+            url=urls[page.pk],
+            action=ACTIONS[status],
+            manager_action=MANAGER_ACTIONS[status],
+        )
+
+    return per_person(staff, judged, row)
 
 
 def drill_standings(
@@ -154,6 +123,8 @@ def drill_standings(
     if not staff:
         return []
     return [
-        Standings(KIND, str(found.page.pk), found.page.title, found.status, found.due_on)
+        Standings(
+            KIND, str(found.requirement.pk), found.requirement.title, found.status, found.due_on
+        )
         for found in _judged(staff, now=now, as_of=as_of)
     ]

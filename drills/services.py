@@ -164,7 +164,8 @@ def _finish(*, run: DrillRun, graph: Graph, outcome: str, now: datetime, last) -
     record_audit(
         staff=run.staff,
         action="drill.run_finished",
-        summary=f"Drill run finished: {run.page.title} — {outcome}, {run.score} points",
+        summary=f"Drill run finished: {run.page.title} — {run.get_outcome_display()}, "
+        f"{run.score} points",
         at=now,
         actor=run.staff.user,
         data={

@@ -12,9 +12,9 @@ class TrainingConfig(AppConfig):
         from training.approval import put_questions_under_approval
         from training.approval_mail import hold_wagtail_workflow_mail_in_bulk
         from training.permissions import grant_author_permissions
-        from training.selectors import KIND, training_rows, training_standings
+        from training.selectors import KIND, NAMES, training_rows, training_standings
 
-        register_provider(KIND, training_rows, standings=training_standings)
+        register_provider(KIND, training_rows, standings=training_standings, names=NAMES)
         post_migrate.connect(grant_author_permissions, dispatch_uid="training-permissions")
         post_migrate.connect(
             put_questions_under_approval, sender=self, dispatch_uid="training-approval"

@@ -5,19 +5,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from organisation.compliance import (
     ComplianceRow,
+    KindNames,
     Person,
     Standings,
     judged_on,
     narrowed_to,
 )
 from organisation.models import StaffProfile
+from organisation.status import Judged, add_months, due_soon_days, per_person
 from training.models import (
     AttemptAnswer,
     AttemptStatus,
@@ -26,10 +28,10 @@ from training.models import (
     TrainingRequirement,
 )
 from training.policies import own_attempts, visible_attempts
-from training.status import ModuleStatus, add_months, judge_module
+from training.status import ModuleStatus, judge_module
 
 KIND = "training"
-DUE_SOON_DAYS = getattr(settings, "TRAINING_DUE_SOON_DAYS", 30)
+NAMES = KindNames(_("Training"))
 # What a training row asks of the person (and their manager), by where they stand.
 ACTIONS = {
     ModuleStatus.NOT_STARTED: "Work through the module and pass its quiz",
@@ -110,16 +112,9 @@ def _valid_until(passes: list[dict], months: int | None) -> tuple[date | None, i
     return best
 
 
-@dataclass(frozen=True)
-class _Judged:
-    """One required module's judgement over the people who must pass it, by staff pk."""
-
-    module: TrainingModulePage
-    status: dict[int, ModuleStatus]
-    valid_until: dict[int, date | None]
-
-
-def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_Judged]:
+def _judged(
+    staff: list[Person], *, now: datetime, as_of: date | None
+) -> list[Judged[TrainingModulePage, ModuleStatus]]:
     """Every required live module's judgement: the one behind both rows and standings.
     Three queries whatever the number of people, modules or attempts."""
     required = _requirements_by_staff(staff)
@@ -128,20 +123,18 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
         return []
     modules = TrainingModulePage.objects.filter(pk__in=module_ids).order_by("pk")
     facts = _attempt_facts(staff, module_ids)
-    judged = {m.pk: _Judged(m, {}, {}) for m in modules}
+    judged = {m.pk: Judged(m, {}, {}) for m in modules}
     never = {"passes": [], "attempted": False}
+    soon = due_soon_days()
     for profile in staff:
         day = judged_on(profile, now=now, as_of=as_of)
         for module_id, months in required.get(profile.pk, {}).items():
             fact = facts.get((profile.pk, module_id)) or never
-            until, _ = _valid_until(fact["passes"], months)
+            until, _pass = _valid_until(fact["passes"], months)
             found = judged[module_id]
-            found.valid_until[profile.pk] = until
+            found.due_on[profile.pk] = until
             found.status[profile.pk] = judge_module(
-                valid_until=until,
-                attempted=fact["attempted"],
-                as_of=day,
-                due_soon_days=DUE_SOON_DAYS,
+                valid_until=until, attempted=fact["attempted"], as_of=day, due_soon_days=soon
             )
     return list(judged.values())
 
@@ -157,27 +150,25 @@ def training_rows(
     if not staff:
         return []
     judged = _judged(staff, now=now, as_of=as_of)
-    urls = {found.module.pk: found.module.get_url() or "" for found in judged}  # once a module
-    rows = []
-    for profile in staff:
-        for found in judged:
-            status = found.status.get(profile.pk)
-            if status is None:
-                continue  # not required of this person
-            rows.append(
-                ComplianceRow(
-                    staff_id=profile.pk,
-                    kind=KIND,
-                    requirement_key=str(found.module.pk),
-                    label=found.module.title,
-                    status=status.compliance,
-                    due_on=found.valid_until[profile.pk],
-                    url=urls[found.module.pk],
-                    action=ACTIONS[status],
-                    manager_action=MANAGER_ACTIONS[status],
-                )
-            )
-    return rows
+    # Once a module: Wagtail works a page's URL out again each time it is asked.
+    urls = {found.requirement.pk: found.requirement.get_url() or "" for found in judged}
+
+    def row(profile: Person, found: Judged[TrainingModulePage, ModuleStatus], status):
+        module = found.requirement
+        return ComplianceRow(
+            staff_id=profile.pk,
+            kind=KIND,
+            requirement_key=str(module.pk),
+            label=module.title,
+            status=status.compliance,
+            due_on=found.due_on[profile.pk],
+            url=urls[module.pk],
+            action=ACTIONS[status],
+            manager_action=MANAGER_ACTIONS[status],
+            detail=status.detail,
+        )
+
+    return per_person(staff, judged, row)
 
 
 def training_standings(
@@ -191,10 +182,10 @@ def training_standings(
     return [
         Standings(
             KIND,
-            str(found.module.pk),
-            found.module.title,
+            str(found.requirement.pk),
+            found.requirement.title,
             {pk: status.compliance for pk, status in found.status.items()},
-            found.valid_until,
+            found.due_on,
         )
         for found in _judged(staff, now=now, as_of=as_of)
     ]
@@ -232,7 +223,7 @@ def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredMo
                     valid_until=until,
                     attempted=fact["attempted"],
                     as_of=today,
-                    due_soon_days=DUE_SOON_DAYS,
+                    due_soon_days=due_soon_days(),
                 ),
                 valid_until=until,
                 best_percent=None if fact["best"] is None else round(fact["best"] * 100),

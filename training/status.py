@@ -1,22 +1,17 @@
 """How a required module is judged on a date: pure, no database."""
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-from django.utils.translation import gettext_lazy as _
-
-from organisation.compliance import Status
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from organisation.status import Status, judge_due
+from organisation.status import add_months as add_months  # training.services still reads it here
 
 
 class ModuleStatus(StrEnum):
+    """Where a person stands on a module, finer than Status: what to ask of them differs
+    between a quiz never opened and one started. People read it as its Status (`compliance`)
+    and, where there is one, its `detail`."""
+
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     PASSED = "passed"
@@ -24,27 +19,27 @@ class ModuleStatus(StrEnum):
     OVERDUE = "overdue"
 
     @property
-    def label(self) -> str:
-        return str(LABELS[self])
-
-    @property
     def compliance(self) -> Status:
         return COMPLIANCE[self]
 
+    @property
+    def detail(self) -> str:
+        """Shown beside the status word: "Missing · quiz started"."""
+        return DETAILS.get(self, "")
 
-LABELS = {
-    ModuleStatus.NOT_STARTED: _("Not started"),
-    ModuleStatus.IN_PROGRESS: _("In progress"),
-    ModuleStatus.PASSED: _("Passed"),
-    ModuleStatus.DUE_SOON: _("Due soon"),
-    ModuleStatus.OVERDUE: _("Overdue"),
-}
+
 COMPLIANCE = {
     ModuleStatus.NOT_STARTED: Status.MISSING,
     ModuleStatus.IN_PROGRESS: Status.MISSING,
     ModuleStatus.PASSED: Status.CURRENT,
     ModuleStatus.DUE_SOON: Status.DUE_SOON,
     ModuleStatus.OVERDUE: Status.OVERDUE,
+}
+DETAILS = {ModuleStatus.IN_PROGRESS: "quiz started"}
+FROM_COMPLIANCE = {
+    Status.CURRENT: ModuleStatus.PASSED,
+    Status.DUE_SOON: ModuleStatus.DUE_SOON,
+    Status.OVERDUE: ModuleStatus.OVERDUE,
 }
 
 
@@ -57,8 +52,4 @@ def judge_module(
     """
     if valid_until is None:
         return ModuleStatus.IN_PROGRESS if attempted else ModuleStatus.NOT_STARTED
-    if as_of > valid_until:
-        return ModuleStatus.OVERDUE
-    if as_of >= valid_until - timedelta(days=due_soon_days):
-        return ModuleStatus.DUE_SOON
-    return ModuleStatus.PASSED
+    return FROM_COMPLIANCE[judge_due(due_on=valid_until, as_of=as_of, due_soon_days=due_soon_days)]

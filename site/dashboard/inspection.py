@@ -25,16 +25,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from organisation.compliance import ComplianceRow, Status
+from organisation.compliance import ComplianceRow
 from organisation.models import Location, StaffProfile
+from organisation.status import Status
 
-STATUS_COLOURS = {
-    Status.CURRENT: colors.HexColor("#dff1e4"),
-    Status.DUE_SOON: colors.HexColor("#fff0cc"),
-    Status.AWAITING_VERIFICATION: colors.HexColor("#dbe9f7"),
-    Status.OVERDUE: colors.HexColor("#fbe0e1"),
-    Status.MISSING: colors.HexColor("#efe3f6"),
-}
+# The status vocabulary's colours (organisation.status), as the site paints them.
+STATUS_COLOURS = {status: tuple(map(colors.HexColor, status.colours)) for status in Status}
 
 
 @dataclass(frozen=True)
@@ -102,12 +98,16 @@ def inspection_pdf(
             table.append(
                 [
                     Paragraph(_text(row.label), small),
-                    row.kind,
-                    row.status.label,
+                    row.kind_label,
+                    row.status.label + (f" ({row.detail})" if row.detail else ""),
                     f"{row.due_on:%-d %b %Y}" if row.due_on else "-",
                 ]
             )
-            shading.append(("BACKGROUND", (2, i), (2, i), STATUS_COLOURS[row.status]))
+            background, text = STATUS_COLOURS[row.status]
+            shading += [
+                ("BACKGROUND", (2, i), (2, i), background),
+                ("TEXTCOLOR", (2, i), (2, i), text),
+            ]
         if len(table) == 1:
             table.append(["No requirements apply to this person's roles.", "", "", ""])
         block.append(_table(table, [120 * mm, 35 * mm, 30 * mm, 40 * mm], shading))

@@ -9,36 +9,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Protocol
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from organisation.models import StaffProfile
-
-
-class Status(StrEnum):
-    CURRENT = "current"
-    DUE_SOON = "due_soon"
-    # The person has done their part (a card is uploaded) but nobody has checked it yet: not
-    # compliant, and the next step is a manager's, not theirs.
-    AWAITING_VERIFICATION = "awaiting"
-    OVERDUE = "overdue"
-    MISSING = "missing"
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self])
-
-
-STATUS_LABELS = {
-    Status.CURRENT: _("Current"),
-    Status.DUE_SOON: _("Due soon"),
-    Status.AWAITING_VERIFICATION: _("Awaiting verification"),
-    Status.OVERDUE: _("Overdue"),
-    Status.MISSING: _("Missing"),
-}
+from organisation.status import STATUS_LABELS as STATUS_LABELS
+from organisation.status import Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +35,13 @@ class ComplianceRow:
     manager_action: str = ""  # what a manager should do ("Verify the uploaded card")
     manager_url: str = ""  # where a manager does it; empty: the person's staff record
     due_word: str = "due"  # "expires" for a card: "BLS expires on 31 March 2028"
+    # What the kind knows beyond the status, shown beside its word ("quiz started"): never a
+    # word of its own, so the requirement reads the same on every page.
+    detail: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -89,6 +73,14 @@ class Standings:
     status: dict[int, Status]  # staff pk -> status, for each person the requirement applies to
     due_on: dict[int, date | None]  # staff pk -> due date, for the same people
 
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def due_word(self) -> str:
+        return _names.get(self.kind, KindNames(self.kind)).due_word
+
 
 class Person(Protocol):
     """What a provider needs of a person: a StaffProfile, or a lighter line of plain values."""
@@ -114,23 +106,45 @@ class StandingsProvider(Protocol):
     ) -> Iterable[Standings]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class KindNames:
+    """What people read for a kind: "Certification", and the word for its dates."""
+
+    label: str
+    due_word: str = "due"
+
+
 _providers: dict[str, Provider] = {}
 _standings_providers: dict[str, StandingsProvider] = {}
+_names: dict[str, KindNames] = {}
 
 
 def register_provider(
-    kind: str, provider: Provider, *, standings: StandingsProvider | None = None
+    kind: str,
+    provider: Provider,
+    *,
+    standings: StandingsProvider | None = None,
+    names: KindNames | None = None,
 ) -> None:
     """Register the provider of one requirement kind. Registering a kind twice is a mistake.
 
     `standings`, when given, must judge exactly as `provider` does; without it the kind's
     standings are read from its rows (the same statuses, at the cost of building every row).
+    `names` is what pages and exports call the kind (without it, the kind's own key).
     """
     if kind in _providers and _providers[kind] is not provider:
         raise ValueError(f"A compliance provider for {kind!r} is already registered.")
     _providers[kind] = provider
     if standings is not None:
         _standings_providers[kind] = standings
+    if names is not None:
+        _names[kind] = names
+
+
+def kind_label(kind: str) -> str:
+    """The kind as people read it ("Certification"), never its key."""
+    names = _names.get(kind)
+    return str(names.label) if names is not None else kind
 
 
 def registered_kinds() -> list[str]:

@@ -339,6 +339,9 @@ TASKS = {
 # the next run), well inside django-q2's task timeout below; a claimed row's lease outlives it.
 REMINDER_SWEEP_BUDGET_SECONDS = int(os.environ.get("REMINDER_SWEEP_BUDGET_SECONDS", "300"))
 REMINDER_LEASE_SECONDS = int(os.environ.get("REMINDER_LEASE_SECONDS", "600"))
+# A required module or drill is "due soon" this many days before it falls due (reminders start
+# from the policy's own offsets; a certification type sets its own renewal window).
+COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("COMPLIANCE_DUE_SOON_DAYS", "30"))
 
 # django-q2: the ORM broker confirms delivery; retry must exceed timeout or long tasks run twice.
 Q_CLUSTER = {

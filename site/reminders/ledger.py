@@ -171,7 +171,7 @@ def _sent_entry(row: Reminder, *, now: datetime, message_id: str) -> AuditEntry:
     return AuditEntry(
         staff=about,
         action="reminder.sent",
-        summary=f"Reminder ({row.kind}) about {what} sent to {to}."[:300],
+        summary=f"{row.stage_text}: {what}, sent to {to}."[:300],
         at=now,
         actor=None,
         data={

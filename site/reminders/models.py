@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from organisation.models import StaffProfile
+from reminders.stages import describe
 
 DEFAULT_OFFSETS = "90, 60, 30, 14, 7, 1"
 WEEKDAYS = [
@@ -210,37 +211,9 @@ class Reminder(models.Model):
 
     @property
     def stage_text(self) -> str:
-        """The kind in words: "manager:overdue-35" reads "To a manager, 35 days overdue"."""
-        audience, _, stage = self.kind.partition(":")
-        stage = stage.split(":")[0]
-        who = STAGE_AUDIENCE.get(audience, audience)
-        if stage.startswith("before-"):
-            days = stage.removeprefix("before-")
-            when = f"{days} day{'s' if days != '1' else ''} before"
-        elif stage.startswith("overdue-"):
-            when = f"{stage.removeprefix('overdue-')} days overdue"
-        else:
-            when = STAGE_WORDS.get(stage, stage)
-        return f"{who}, {when}" if when else who
-
-
-STAGE_AUDIENCE = {
-    "staff": _("To the person"),
-    "manager": _("Escalated to a manager"),
-    "regional": _("Escalated to a regional manager"),
-    "director": _("Escalated to a medical director"),
-    "digest": _("Weekly digest"),
-    "alert": _("Alert"),
-}
-STAGE_WORDS = {
-    "due-today": _("on the due date"),
-    "overdue": _("overdue"),
-    "missing": _("none on record"),
-    "awaiting": _("a card to verify"),
-    "notice": _("something to know"),
-    "weekly": "",
-    "undeliverable": _("a reminder was not delivered"),
-}
+        """The kind in words: "manager:overdue-35" reads "Escalated to the manager, 35 days
+        overdue" (reminders.stages.describe)."""
+        return describe(self.kind)
 
 
 def new_token() -> str:

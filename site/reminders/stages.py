@@ -89,3 +89,48 @@ def director_stage(*, due_on: date | None, today: date, schedule: Schedule) -> s
         after_days=schedule.directors_after_days,
         every=schedule.overdue_every_days,
     )
+
+
+# What a reminder's kind ("<audience>:<stage>[:n<note hash>]", as the planner writes it) means,
+# in the words a manager reads on a staff record and in the audit trail.
+AUDIENCE_WORDS = {
+    # (when the item is not yet due, once it is late or missing)
+    "staff": ("Reminder", "Reminder"),
+    "manager": ("Told the manager", "Escalated to the manager"),
+    "regional": ("Told the regional manager", "Escalated to the regional manager"),
+    "director": ("Told the medical directors", "Escalated to the medical directors"),
+}
+OTHER_KINDS = {
+    "digest:weekly": "In the manager's weekly digest",
+    "alert:undeliverable": "Alert: a reminder could not be delivered",
+}
+NOTE_ONLY = "Note to the person: something new to know, such as why a card was rejected"
+WITH_NOTE = ", with a new note"
+
+
+def describe(kind: str) -> str:
+    """A reminder's kind as a sentence: "manager:overdue-35" reads "Escalated to the manager,
+    35 days overdue", "staff:before-30" "Reminder 30 days before the due date"."""
+    if kind in OTHER_KINDS:
+        return OTHER_KINDS[kind]
+    audience, _, rest = kind.partition(":")
+    stage, _, note = rest.partition(":")
+    if stage == "notice":
+        return NOTE_ONLY
+    early, late = AUDIENCE_WORDS.get(audience, ("Reminder", "Reminder"))
+    if stage.startswith("before-"):
+        days = int(stage.removeprefix("before-"))
+        text = f"{early} {days} day{'' if days == 1 else 's'} before the due date"
+    elif stage == "due-today":
+        text = f"{early} on the due date"
+    elif stage.startswith("overdue-"):
+        text = f"{late}, {int(stage.removeprefix('overdue-'))} days overdue"
+    elif stage == "overdue":
+        text = f"{late}, overdue"
+    elif stage == "missing":
+        text = f"{late}: nothing on record"
+    elif stage == "awaiting":
+        text = f"{early}: a card awaits verification"
+    else:
+        text = early
+    return text + WITH_NOTE if note else text

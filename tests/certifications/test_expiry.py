@@ -2,23 +2,7 @@ from datetime import date
 
 import pytest
 
-from certifications.expiry import END_OF_MONTH, EXACT_DATE, add_months, expiry_date
-
-
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (date(2026, 1, 31), 1, date(2026, 2, 28)),
-        (date(2028, 1, 31), 1, date(2028, 2, 29)),  # leap year
-        (date(2026, 3, 31), 1, date(2026, 4, 30)),
-        (date(2026, 12, 15), 1, date(2027, 1, 15)),
-        (date(2024, 2, 29), 12, date(2025, 2, 28)),
-        (date(2024, 2, 29), 48, date(2028, 2, 29)),
-        (date(2026, 5, 31), 24, date(2028, 5, 31)),
-    ],
-)
-def test_add_months_clamps_to_the_end_of_shorter_months(day, months, expected):
-    assert add_months(day, months) == expected
+from certifications.expiry import END_OF_MONTH, EXACT_DATE, expiry_date
 
 
 @pytest.mark.parametrize(

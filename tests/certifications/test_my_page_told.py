@@ -57,5 +57,5 @@ def test_a_pending_card_says_it_awaits_verification(client, sam, bls):
     (holding,) = response.context["holdings"]
     assert holding.status.label == "Awaiting verification"
     html = response.content.decode()
-    assert 'cert-status--awaiting">Awaiting verification<' in html
+    assert 'status--awaiting">Awaiting verification<' in html
     assert "Upload a corrected card" not in html

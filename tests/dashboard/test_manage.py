@@ -134,8 +134,9 @@ def test_xlsx_export_matches_the_csv(client, clinic):
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][:4] == ["Name", "Email", "Locations", "Roles"]
+    assert values[0][4:] == ["BLS (test) status", "BLS (test) due"]
     ann = next(v for v in values if v[0] == clinic["ann"].display_name)
-    assert ann[-1] == "Due soon 2026-12-31"
+    assert ann[-2:] == ["Due soon", datetime.datetime(2026, 12, 31)]
     assert not any(v[0] == clinic["cy"].display_name for v in values)
 
 

@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from drills.compliance import KIND, add_months, drill_rows
+from drills.compliance import KIND, drill_rows
 from organisation.compliance import Status, compliance_rows, registered_kinds
+from organisation.status import add_months
 from tests.factories.drills import DrillRequirementFactory, DrillRunFactory, TeamDrillSessionFactory
 from tests.factories.organisation import JobRoleFactory, StaffProfileFactory
 
@@ -112,8 +113,3 @@ def test_fixed_queries_whatever_the_number_of_staff(
         with django_assert_max_num_queries(6):
             rows = drill_rows(staff=staff, now=now, as_of=None)
         assert {r.status for r in rows} == {Status.CURRENT}
-
-
-def test_add_months_clamps_to_the_month_end():
-    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert add_months(date(2026, 11, 15), 3) == date(2027, 2, 15)

@@ -1,16 +1,16 @@
+import re
 from datetime import date, timedelta
 
 import pytest
 from reminders.stages import (
+    NOTE_ONLY,
     Schedule,
+    describe,
     director_stage,
     manager_stage,
     regional_stage,
     staff_stage,
 )
-
-from certifications.status import judge
-from organisation.compliance import Status
 
 POLICY = Schedule(offsets=(90, 60, 30, 14, 7, 1))
 DUE = date(2026, 6, 30)
@@ -71,25 +71,6 @@ def test_without_overdue_reminders_the_due_day_stage_stands():
 
 
 @pytest.mark.parametrize(
-    ("today", "grace", "status"),
-    [
-        (date(2026, 3, 31), 0, Status.CURRENT),
-        (date(2026, 4, 1), 0, Status.DUE_SOON),  # 90-day window opens
-        (date(2026, 6, 30), 0, Status.DUE_SOON),  # the last valid day
-        (date(2026, 7, 1), 0, Status.OVERDUE),
-        (date(2026, 7, 10), 14, Status.DUE_SOON),  # the clinic's own grace period
-        (date(2026, 7, 15), 14, Status.OVERDUE),
-    ],
-)
-def test_status_on_a_date(today, grace, status):
-    assert judge(expires_on=DUE, as_of=today, renewal_window_days=90, grace_days=grace) is status
-
-
-def test_nothing_held_is_missing():
-    assert judge(expires_on=None, as_of=DUE, renewal_window_days=90) is Status.MISSING
-
-
-@pytest.mark.parametrize(
     ("days_late", "regional", "director"),
     [
         (-3, None, None),
@@ -120,15 +101,42 @@ def test_a_tier_set_to_zero_is_off():
 @pytest.mark.parametrize(
     ("kind", "text"),
     [
-        ("manager:overdue-35", "Escalated to a manager, 35 days overdue"),
-        ("staff:before-1", "To the person, 1 day before"),
-        ("staff:before-30", "To the person, 30 days before"),
-        ("director:overdue-28", "Escalated to a medical director, 28 days overdue"),
-        ("digest:weekly", "Weekly digest"),
-        ("staff:missing", "To the person, none on record"),
+        ("manager:overdue-35", "Escalated to the manager, 35 days overdue"),
+        ("manager:overdue", "Escalated to the manager, overdue"),
+        ("manager:before-14", "Told the manager 14 days before the due date"),
+        ("manager:missing", "Escalated to the manager: nothing on record"),
+        ("manager:awaiting", "Told the manager: a card awaits verification"),
+        ("staff:before-1", "Reminder 1 day before the due date"),
+        ("staff:before-30", "Reminder 30 days before the due date"),
+        ("staff:due-today", "Reminder on the due date"),
+        ("staff:overdue-14", "Reminder, 14 days overdue"),
+        ("staff:before-30:n1a2b3c4d", "Reminder 30 days before the due date, with a new note"),
+        ("staff:notice:n1a2b3c4d", NOTE_ONLY),
+        ("regional:overdue-14", "Escalated to the regional manager, 14 days overdue"),
+        ("director:overdue-28", "Escalated to the medical directors, 28 days overdue"),
+        ("digest:weekly", "In the manager's weekly digest"),
+        ("alert:undeliverable", "Alert: a reminder could not be delivered"),
+        ("staff:missing", "Reminder: nothing on record"),
     ],
 )
-def test_a_reminders_kind_reads_as_words(kind, text):
+def test_a_reminders_kind_reads_as_a_sentence(kind, text):
     from reminders.models import Reminder
 
-    assert Reminder(kind=kind).stage_text == text
+    assert describe(kind) == Reminder(kind=kind).stage_text == text
+
+
+def test_no_stage_the_planner_writes_reads_as_a_code():
+    """Every stage any schedule reaches, for every audience, is words without the code."""
+    days = range(-400, 120)
+    stages = {
+        stage
+        for judge in (staff_stage, manager_stage, regional_stage, director_stage)
+        for today in (DUE - timedelta(days=d) for d in days)
+        for stage in [judge(due_on=DUE, today=today, schedule=POLICY)]
+        if stage
+    } | {"missing", "awaiting"}
+    for audience in ("staff", "manager", "regional", "director"):
+        for stage in stages:
+            text = describe(f"{audience}:{stage}")
+            assert "-" not in text and not re.search(r"\w:\w", text), text
+            assert text[0].isupper() and text != stage, text

@@ -54,6 +54,9 @@ def test_a_reminder_is_sent_once_with_who_what_when_and_a_link(bls_of_sam, maria
     assert row.message_id == message.extra_headers["Message-ID"]
     entry = AuditEntry.objects.get(staff=bls_of_sam.staff, action="reminder.sent")
     assert entry.data["message_id"] == row.message_id
+    assert entry.summary == (
+        f"Reminder 30 days before the due date: Basic Life Support, sent to {row.recipient}."
+    )
 
     again = _sweep(EXPIRES - 30 * DAY, now)
     assert again.count("sent") == 0 and len(mail.outbox) == 1

@@ -13,7 +13,7 @@ from tests.factories.training import (
     wrong_answers,
 )
 from training import selectors, services
-from training.status import ModuleStatus, add_months, judge_module
+from training.status import ModuleStatus, judge_module
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -23,19 +23,6 @@ def take(staff, module, now, *, right=True):
     attempt = services.start_attempt(staff=staff, module=module, now=now)
     answers = correct_answers(attempt) if right else wrong_answers(attempt)
     return services.submit_attempt(attempt=attempt, answers=answers, now=now)
-
-
-@pytest.mark.parametrize(
-    "day,months,expected",
-    [
-        (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
-        (datetime.date(2024, 1, 31), 1, datetime.date(2024, 2, 29)),
-        (datetime.date(2026, 3, 3), 12, datetime.date(2027, 3, 3)),
-        (datetime.date(2026, 11, 15), 3, datetime.date(2027, 2, 15)),
-    ],
-)
-def test_add_months_clamps_to_the_end_of_the_month(day, months, expected):
-    assert add_months(day, months) == expected
 
 
 def test_judge_module_from_not_started_to_overdue():

@@ -225,10 +225,12 @@ class Command(BaseCommand):
         expected: dict[str, list[str]] = {}
         for _, first, last, email, locations, roles, code, status, due_on in reference.export():
             name = f"{first} {last}".strip()
-            line = expected.setdefault(name, [name, email, locations, roles] + [""] * len(codes))
-            label = str(Status(status).label)
+            line = expected.setdefault(
+                name, [name, email, locations, roles] + [""] * 2 * len(codes)
+            )
             due = as_date(due_on)
-            line[4 + codes.index(code)] = f"{label} {due.isoformat()}" if due else label
+            at = 4 + 2 * codes.index(code)  # a status column, then its date's
+            line[at : at + 2] = [str(Status(status).label), due.isoformat() if due else ""]
         served = {line[0]: line for line in lines[1:]}
         if served != expected or len(lines) - 1 != len(expected):
             wrong = sorted(set(map(tuple, served.values())) ^ set(map(tuple, expected.values())))
