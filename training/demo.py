@@ -1,4 +1,5 @@
-"""The demo training library's quiz histories (passed, failed, overdue) for the demo staff.
+"""The demo training library's quiz histories (passed, failed, overdue) and the reading
+progress that goes with them, for the demo staff.
 
 The modules, their banks and requirements are files in library/, written by the library
 loader (readyroom.library) before this runs. All of it is sample content for a medical
@@ -13,6 +14,7 @@ from django.db import transaction
 from organisation.models import StaffProfile
 from training import services
 from training.demo_approval import approve_demo_questions
+from training.demo_reading import seed_reading
 from training.library import BANK_SUFFIX, INDEX_SLUG
 from training.models import (
     Question,
@@ -30,16 +32,23 @@ STAFF_STORY = (
     (("failed", 6),),
     (("passed", 400),),
 )
-# Everyone else: a pattern picked by a stable index per person and module.
-PATTERNS = (
+# Everyone else: most of a clinic is current on most modules, and the gaps are spread so the
+# dashboard shows a believable mix (three people in four with no training gap at all)
+# instead of everyone missing something. Each person has at most one module from GAPS, at a
+# stable position; the rest follow KEPT_UP, which is current (or due soon, still compliant).
+KEPT_UP = (
     (("passed", 90),),
     (("failed", 20), ("passed", 19)),
+    (("passed", 200),),
     (("passed", 350),),  # due soon
+)
+GAPS = (
     (("passed", 420),),  # overdue
     (),  # not started
-    (("failed", 3),),
-    (("passed", 200),),
+    (("failed", 3),),  # failed, not yet retaken
 )
+# Sam's modules after the story: passed, so the home page leads with the three that matter.
+STAFF_KEPT_UP = (("passed", 60),)
 SKIP_USERS = {"director", "manager", "regional"}
 
 
@@ -57,6 +66,7 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
     approve_demo_questions(modules=modules, educator=educator, director=publisher)
     if modules and not QuizAttempt.objects.filter(module__in=modules).exists():
         _histories(today=today, profiles=profiles, modules=modules)
+    seed_reading(today=today, profiles=profiles, modules=modules, skip=SKIP_USERS)
 
 
 def _required(profile: StaffProfile, modules: list[TrainingModulePage]) -> list:
@@ -77,9 +87,11 @@ def _histories(*, today: date, profiles: dict[str, StaffProfile], modules) -> No
         required = _required(profile, modules)
         for m, module in enumerate(required):
             if username == "staff":
-                story = STAFF_STORY[m] if m < len(STAFF_STORY) else ()
+                story = STAFF_STORY[m] if m < len(STAFF_STORY) else STAFF_KEPT_UP
+            elif n % 4 == 1 and m == n % len(required):
+                story = GAPS[n % len(GAPS)]
             else:
-                story = PATTERNS[(n + 2 * m) % len(PATTERNS)]
+                story = KEPT_UP[(n + m) % len(KEPT_UP)]
             for outcome, days_ago in story:
                 _take(profile, module, today - timedelta(days=days_ago), outcome == "passed", rng)
 
