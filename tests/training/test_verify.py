@@ -2,11 +2,16 @@
 earned; a code that names no certificate gets the site's own 404 page, whatever DEBUG says."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.urls import reverse
+from wagtail.images import get_image_model
 
+from organisation.demo_clinic import logo_png
 from organisation.models import ClinicSettings
 from tests.factories.training import correct_answers
 from training import services
@@ -75,3 +80,27 @@ def test_a_failed_attempt_has_no_code_to_verify(client, module, sam, now):
     attempt.refresh_from_db()
     assert attempt.certificate_code is None
     assert client.get("/verify/None/").status_code == 404
+
+
+def _with_logo(clinic):
+    # Wagtail caches renditions by image id in the default cache, which outlives a test's
+    # rolled-back rows: an id used again would find the last test's rendition.
+    cache.clear()
+    clinic.logo = get_image_model().objects.create(
+        title="Logo", file=ImageFile(io.BytesIO(logo_png()), name="logo.png")
+    )
+    clinic.save()
+    return clinic.logo
+
+
+def test_the_logo_is_inline_so_a_verifier_without_an_account_sees_it(client, passed, clinic):
+    _with_logo(clinic)
+    body = client.get(reverse("training:verify", args=[passed.certificate_code])).content
+    assert '<img src="data:image/png;base64,' in body.decode()
+
+
+def test_an_unreadable_logo_is_left_out(client, passed, clinic):
+    logo = _with_logo(clinic)
+    logo.file.storage.delete(logo.file.name)
+    response = client.get(reverse("training:verify", args=[passed.certificate_code]))
+    assert response.status_code == 200 and "<img" not in response.content.decode()
