@@ -79,4 +79,4 @@ def matrix_lines(rows: Iterable[MatrixRow], *, column_labels: Sequence[str]) -> 
 
 def column_label(column: Standings) -> str:
     """A column's name as the matrix's header shows it: the requirement, then its kind."""
-    return f"{column.label} ({column.kind})"
+    return f"{column.label} ({column.kind_label})"

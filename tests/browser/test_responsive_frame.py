@@ -139,7 +139,7 @@ def test_on_a_phone_the_menu_button_opens_the_navigation_and_the_matrix_is_cards
     assert cells.count() == REQUIREMENTS
     # Each line shows its requirement (the cell's data-label, drawn before it), then the status.
     labels = cells.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
-    assert labels == [f'"Sample card {n:02d} (certification)"' for n in range(REQUIREMENTS)]
+    assert labels == [f'"Sample card {n:02d} (Certification)"' for n in range(REQUIREMENTS)]
     lapsed = clinic["today"] - datetime.timedelta(days=10)
     assert cells.first.inner_text().split("\n") == ["Overdue", f"{lapsed.day} {lapsed:%b %Y}"]
     assert cells.last.inner_text() == "Missing"

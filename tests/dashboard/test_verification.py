@@ -62,7 +62,7 @@ def test_the_matrix_shows_awaiting_not_current_nor_the_declared_date(client, cli
     assert view.matrix.status_counts[Status.AWAITING_VERIFICATION] == 1
     html = response.content.decode()
     assert (
-        f'<td class="cell cell--awaiting" data-label="{bls.label} (certification)">'
+        f'<td class="cell cell--awaiting" data-label="{bls.label} (Certification)">'
         '<span class="cell__status">Awaiting verification' in html
     )
     assert "2199" not in html
