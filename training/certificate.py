@@ -8,7 +8,6 @@ and the same link printed and clickable, both carrying the absolute /verify/<cod
 
 import logging
 from datetime import date
-from decimal import Decimal
 from io import BytesIO
 
 import qrcode
@@ -21,6 +20,7 @@ from reportlab.pdfgen import canvas
 from content.sample import SAMPLE_LABEL, SAMPLE_NOTICE
 from organisation.selectors import Clinic
 from training.models import QuizAttempt
+from training.templatetags.credit import hours_text
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def certificate_pdf(
 def credit_line(attempt: QuizAttempt) -> tuple[str, str] | None:
     """('CE hours', '0.5') or ('Study time', '15 minutes'), as the attempt snapshotted them."""
     if attempt.ce_hours:
-        return "CE hours", _hours(attempt.ce_hours)
+        return "CE hours", hours_text(attempt.ce_hours)
     if attempt.study_minutes:
         return "Study time", f"{attempt.study_minutes} minutes"
     return None
@@ -75,10 +75,6 @@ def credit_line(attempt: QuizAttempt) -> tuple[str, str] | None:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _hours(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def _frame(pdf: canvas.Canvas) -> None:
