@@ -23,7 +23,7 @@ from dashboard.chart_layout import (
     shorten,
     wrap,
 )
-from organisation.compliance import STATUS_LABELS, Status
+from organisation.status import STATUS_LABELS, Status, add_months
 
 STATUS_COLOURS = {
     Status.CURRENT: "#2e7d4f",
@@ -235,7 +235,7 @@ def _share(counter: Counter) -> int:
 
 def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart:
     """How many cards of each type expire in each of the next 12 months."""
-    months = [_add_months(start.replace(day=1), i) for i in range(12)]
+    months = [add_months(start.replace(day=1), i) for i in range(12)]
     labels = [m.strftime("%b %Y") for m in months]
     by_type: dict[str, Counter] = defaultdict(Counter)
     for expires_on, type_code in expiries:
@@ -277,7 +277,7 @@ def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart
             yaxis={"title": "Cards expiring", "rangemode": "tozero"},
             xaxis={
                 **MONTH_AXIS,
-                "range": [months[0].isoformat(), _add_months(months[-1], 1).isoformat()],
+                "range": [months[0].isoformat(), add_months(months[-1], 1).isoformat()],
             },
         )
     return Chart(
@@ -288,8 +288,3 @@ def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart
         table=table,
         figure=fig if expiries else None,
     )
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    return day.replace(year=day.year + index // 12, month=index % 12 + 1)

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dashboard.matrix import SORTS
 from organisation.bounds import BoundedDateField
-from organisation.compliance import STATUS_LABELS
 from organisation.models import JobRole, Location
+from organisation.status import STATUS_LABELS
 
 
 class MatrixFilterForm(forms.Form):

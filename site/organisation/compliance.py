@@ -14,7 +14,6 @@ from typing import Protocol
 from django.db.models import QuerySet
 
 from organisation.models import StaffProfile
-from organisation.status import STATUS_LABELS as STATUS_LABELS
 from organisation.status import Status
 
 
