@@ -22,6 +22,7 @@ from django.db.models import Prefetch, Q
 
 from organisation.models import StaffProfile
 from organisation.services import record_audit
+from organisation.status import add_months
 from training.models import (
     AttemptAnswer,
     AttemptStatus,
@@ -31,7 +32,6 @@ from training.models import (
     TrainingModulePage,
 )
 from training.scoring import SINGLE_PICK_KINDS, attempt_score, is_pass, score_answer
-from training.status import add_months
 
 # Error messages: the views show them and the tests reuse them.
 NOT_PUBLISHED = "This module is not published, so its quiz cannot be taken."

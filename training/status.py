@@ -4,7 +4,6 @@ from datetime import date
 from enum import StrEnum
 
 from organisation.status import Status, judge_due
-from organisation.status import add_months as add_months  # training.services still reads it here
 
 
 class ModuleStatus(StrEnum):
