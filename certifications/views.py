@@ -91,6 +91,7 @@ def record_detail(request, pk: int):
             "override_form": OverrideForm(),
             "expiry_form": ExpiryRequestForm(),
             "today": record.staff.local_date(timezone.now()),
+            "no_preview": previews.NO_PREVIEW,
         },
     )
 
@@ -288,6 +289,7 @@ def _record_with_errors(request, record, **forms):
         "override_form": OverrideForm(),
         "expiry_form": ExpiryRequestForm(),
         "today": record.staff.local_date(timezone.now()),
+        "no_preview": previews.NO_PREVIEW,
         **forms,
     }
     return render(request, "certifications/record_detail.html", context, status=400)

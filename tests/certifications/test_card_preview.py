@@ -194,3 +194,12 @@ def test_the_queue_offers_each_cards_preview_with_alt_text(client, card, maria):
     assert '<input type="checkbox" id="pick-all" aria-controls="queue-rows" hidden>' in page
     assert f'name="records" value="{card.pk}"' in page
     assert 'src="/static/certifications/queue.js" defer' in page
+
+
+def test_the_cards_record_shows_its_preview_open(client, card, maria):
+    for viewer in (maria.user, card.staff.user):
+        client.force_login(viewer)
+        page = client.get(reverse("certifications:record", args=[card.pk])).content.decode()
+        assert '<details class="card-preview" open>' in page
+        assert f'<img class="card-preview__image" src="{_preview_url(card)}" alt=' in page
+        assert f'<p class="card-preview__none" hidden>{NO_PREVIEW}</p>' in page

@@ -1,6 +1,6 @@
-// The verification queue: "Select all" with a live count of the selection, and a plain
-// message where the server could not draw a card's preview. Without this script every card's
-// own checkbox still works and the select-all control stays hidden.
+// The verification queue: "Select all" with a live count of the selection, and (there and on
+// a card's record) a plain message where the server could not draw a card's preview. Without
+// this script every card's own checkbox still works and the select-all control stays hidden.
 (function () {
   "use strict";
 
