@@ -40,6 +40,7 @@ from organisation.selectors import (
     staff_at_locations,
     staff_lines,
 )
+from training.lesson_selectors import reading_of
 from training.selectors import submitted_scores
 
 
@@ -202,5 +203,6 @@ def staff_record_context(*, profile: StaffProfile, viewer: AbstractBaseUser, now
         "reminders": reminders_about(profile, viewer=viewer)[:100],
         "drill_runs": runs_of(profile)[:50],
         "team_drills": team_drills_of(profile, viewer=viewer)[:50],
+        "reading": reading_of(profile),
         "audit": profile.audit_entries.select_related("actor")[:200],
     }
