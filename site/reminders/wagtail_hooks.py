@@ -1,6 +1,7 @@
 """Wagtail admin: the reminder ledger, read-only and for superusers (the policy is a setting)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,7 +16,15 @@ class ReminderLedgerViewSet(SnippetViewSet):
     menu_label = _("Reminder ledger")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["kind", "label", "recipient_key", "due_on", "status", "attempts", "last_error"]
+    list_display = [
+        Column("stage_text", label=_("What")),  # the kind in words, not its key
+        "label",
+        "recipient_key",
+        "due_on",
+        "status",
+        "attempts",
+        "last_error",
+    ]
     list_filter = ["status", "audience"]
     search_fields = ["label", "item_key", "last_error"]
     ordering = ["-created_at"]

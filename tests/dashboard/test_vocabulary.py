@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from reminders.models import Reminder, ReminderStatus
 
+from tests.dashboard.test_verification import pdf_text
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import (
     CertificationRecordFactory,
@@ -88,6 +89,10 @@ def test_the_same_requirement_reads_the_same_word_everywhere(client, clinic):
     assert sam_row[f"{MODULE} (Training) status"] == "Missing"
     assert sam_row["Basic Life Support (Certification) status"] == "Overdue"
     assert sam_row["Basic Life Support (Certification) expires"].date() == LAPSED
+
+    packet = pdf_text(client.get("/manage/inspection/north.pdf").content)
+    assert f"{MODULE} Training Missing \\(quiz started\\)" in packet  # PDF escapes ( )
+    assert "Basic Life Support Certification Overdue 31 Jan 2025" in packet
 
 
 def test_no_export_cell_mixes_a_status_and_a_date(client, clinic):

@@ -80,7 +80,9 @@ def test_superusers_read_the_ledger_but_nobody_edits_it(client, sam, bls, maria,
     reminder = Reminder.objects.first()
     assert reminder is not None
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    assert client.get(reverse("wagtailsnippets_reminders_reminder:list")).status_code == 200
+    listing = client.get(reverse("wagtailsnippets_reminders_reminder:list"))
+    assert listing.status_code == 200
+    assert reminder.stage_text in listing.content.decode()  # the kind in words
     inspect = reverse("wagtailsnippets_reminders_reminder:inspect", args=[reminder.pk])
     assert client.get(inspect).status_code == 200
     edit = reverse("wagtailsnippets_reminders_reminder:edit", args=[reminder.pk])
