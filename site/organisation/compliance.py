@@ -16,6 +16,9 @@ from django.db.models import QuerySet
 from organisation.models import StaffProfile
 from organisation.status import Status
 
+# How a row's date reads once it has passed: "was due 3 March", "expired 31 March".
+PAST_DUE_WORDS = {"due": "was due", "expires": "expired"}
+
 
 @dataclass(frozen=True, slots=True)
 class ComplianceRow:
@@ -41,6 +44,13 @@ class ComplianceRow:
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
+
+    @property
+    def due_phrase(self) -> str:
+        """The words before its date: "due", "expires"; once overdue "was due", "expired"."""
+        if self.status is Status.OVERDUE:
+            return PAST_DUE_WORDS.get(self.due_word, f"was {self.due_word}")
+        return self.due_word
 
     @property
     def key(self) -> tuple[int, str, str]:

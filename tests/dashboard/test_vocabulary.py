@@ -64,6 +64,7 @@ def test_the_same_requirement_reads_the_same_word_everywhere(client, clinic):
     home = client.get("/").content.decode()
     my_training = client.get("/my/training/").content.decode()
     assert missing in home and overdue in home
+    assert f'expired <time datetime="{LAPSED.isoformat()}">' in home
     assert missing in my_training
     for word in ("In progress", "Not started", "Passed"):  # no word of the module's own
         assert word not in my_training

@@ -85,3 +85,21 @@ def test_people_are_judged_on_their_own_locations_date(db, now):
     assert judged_on(new_york, now=now, as_of=datetime.date(2026, 6, 1)) == datetime.date(
         2026, 6, 1
     )
+
+
+def test_a_row_says_its_date_and_its_kind_in_words():
+    due = datetime.date(2027, 1, 31)
+    card = ComplianceRow(
+        staff_id=1,
+        kind="certification",
+        requirement_key="BLS",
+        label="BLS",
+        status=Status.OVERDUE,
+        due_on=due,
+        url="/",
+        due_word="expires",
+    )
+    assert (card.due_phrase, card.kind_label) == ("expired", "Certification")
+    assert _row(1, Status.OVERDUE, due).due_phrase == "was due"
+    assert _row(1, Status.DUE_SOON, due).due_phrase == "due"
+    assert _row(1, Status.CURRENT, due, kind="unnamed").kind_label == "unnamed"
