@@ -132,7 +132,7 @@ def test_quiz_drill_run_and_mfa_setup_under_the_sites_policy(
     # Two-step login setup draws its QR code as inline SVG.
     response = page.goto(f"{live_server.url}{reverse('accounts:mfa_setup')}")
     assert_strict_policy(response)
-    page.locator("svg").first.wait_for()
+    page.locator("svg.mfa-qr").wait_for()
     assert csp_violations() == []
 
 
