@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django_otp.oath import TOTP
@@ -190,9 +191,11 @@ def _log_in(page, username: str, *, second_factor: str = "") -> None:
 @pytest.fixture(scope="module")
 def clinic(browser, django_db_setup, django_db_blocker):
     """(world, tabs): the demo clinic behind a live server for the whole module, and a tab per
-    role, logged in (outside any test's transaction, so the sessions last). The database is
-    flushed afterwards, as a live-server test's always is."""
+    role, logged in (outside any test's transaction, so the sessions last). Afterwards the
+    database is put back as it was (what migrations wrote included, which a flush alone would
+    lose for the tests that follow)."""
     with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
         call_command("seed_demo", stdout=io.StringIO())
         world = _world()
         server = LiveServer("localhost")
@@ -215,7 +218,8 @@ def clinic(browser, django_db_setup, django_db_blocker):
             mfa.disable()
             server._live_server_modified_settings.disable()
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
 
 
 # The database must exist (pytest-django sets it up for tests that ask); each test's own
