@@ -14,6 +14,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from organisation.compliance import PAST_DUE_WORDS
 from organisation.links import absolute_url
 from organisation.models import StaffProfile
 from reminders.models import Audience, Reminder
@@ -50,7 +51,7 @@ class Item:
             return "is missing: none on record"
         days = (due_on - self.row.planned_on).days
         day = f"{due_on:%A} {due_on.day} {due_on:%B %Y}"
-        past = {"due": "was due", "expires": "expired"}.get(word, f"was {word}")
+        past = PAST_DUE_WORDS.get(word, f"was {word}")
         now = {"due": "is due", "expires": "expires"}.get(word, f"is {word}")
         if days > 0:
             return f"{now} on {day} (in {days} day{'s' if days != 1 else ''})"

@@ -296,8 +296,12 @@ def test_sent_reminders_appear_in_the_audit_trail_on_the_record(client, bls_of_s
     client.force_login(maria.user)
     page = client.get(reverse("dashboard:staff_record", args=[bls_of_sam.staff_id]))
     summaries = [entry.summary for entry in page.context["audit"]]
-    assert any("staff:before-7" in s and "sent to Sam" in s for s in summaries)
-    assert any("manager:before-7" in s for s in summaries)
+    assert any(
+        s.startswith("Reminder 7 days before the due date:") and "sent to Sam" in s
+        for s in summaries
+    )
+    assert any(s.startswith("Told the manager 7 days before the due date:") for s in summaries)
+    assert not any("before-7" in s for s in summaries)  # words, not the ledger's codes
 
 
 def test_a_message_that_cannot_be_composed_fails_alone(
