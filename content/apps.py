@@ -7,3 +7,8 @@ class ContentConfig(AppConfig):
     name = "content"
     verbose_name = "Content"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from content import page_tree
+
+        page_tree.connect_signals()

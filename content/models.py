@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import SharedStreamBlock
+from content.page_tree import CachedViewRestrictionsMixin
 from content.routes import route_by_url_path
 from organisation.bounds import validate_date_in_range
 from organisation.compliance import due_for
@@ -32,7 +33,7 @@ class SampleContentMixin(models.Model):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -55,8 +56,11 @@ class HomePage(Page):
         found = route_by_url_path(self, request, path_components)
         return found if found is not None else super().route(request, path_components)
 
+    # content.routes.route_from_cached_site may route below this page without loading it.
+    route.routes_by_url_path = True
 
-class ProtocolIndexPage(Page):
+
+class ProtocolIndexPage(CachedViewRestrictionsMixin, Page):
     """The protocol library: every standardised protocol sits under it."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -78,7 +82,7 @@ class ProtocolIndexPage(Page):
         return context
 
 
-class ProtocolPage(SampleContentMixin, Page):  # noqa: DJ008 - Page gives __str__
+class ProtocolPage(CachedViewRestrictionsMixin, SampleContentMixin, Page):  # noqa: DJ008 - Page gives __str__
     """One standardised clinical protocol, readable on a phone in a treatment room."""
 
     summary = models.TextField(

@@ -82,6 +82,9 @@ def parse_args(argv=None):
         "--sql", action="append", default=[], help="print the queries of a step's last request"
     )
     parser.add_argument("--seed", type=int, default=13, help="the learners' picks")
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip migrate, seed_demo and collectstatic"
+    )
     parser.add_argument("--save", default="", help="write the figures to this JSON file")
     parser.add_argument("--compare", default="", help="an earlier --save to print beside")
     return parser.parse_args(argv)
@@ -353,9 +356,10 @@ def prepare(args) -> None:
     if args.redis_url:
         flush_redis(args.redis_url)
     django.setup()
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("seed_demo", "--if-empty", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
+    if not args.reuse:
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("seed_demo", "--if-empty", verbosity=0)
+        call_command("collectstatic", "--noinput", verbosity=0)
     call_command("loadtest_staff", "--remove", verbosity=0)
     call_command("loadtest_staff", "--count", str(args.warmup + args.users), verbosity=0)
 

@@ -38,3 +38,7 @@ SECURE_SSL_REDIRECT = False
 # both turn them back on with the `settings` fixture (tests/accounts/).
 READYROOM_MFA_REQUIRED = False
 AXES_ENABLED = False
+# The suite runs in one process with the local-memory cache, which is then shared by every
+# request: the page tree's cache is tested as production runs it (tests/conftest.py gives each
+# test a fresh token, since a rolled-back test sends no signal).
+READYROOM_PAGE_TREE_CACHE = True

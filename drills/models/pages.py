@@ -13,12 +13,13 @@ from wagtail.search import index
 from content.blocks import ProtocolLinkBlock
 from content.labelled_blocks import LabelledCharBlock
 from content.models import SampleContentMixin
+from content.page_tree import CachedViewRestrictionsMixin
 from drills.blocks import ChecklistItemBlock, DrillGraphBlock
 from drills.graph import Graph
 from drills.panels import DrillMapPanel
 
 
-class DrillIndexPage(Page):
+class DrillIndexPage(CachedViewRestrictionsMixin, Page):
     """The drill library: every scenario sits under it, under medical director approval."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -49,7 +50,7 @@ class FitzpatrickType(models.TextChoices):
     VI = "VI", "VI"
 
 
-class DrillScenarioPage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: DJ008
+class DrillScenarioPage(CachedViewRestrictionsMixin, RoutablePageMixin, SampleContentMixin, Page):  # noqa: DJ008
     """A branching complication drill: the patient vignette and the graph of decisions.
 
     The routes (run/, runs/<id>/) live in drills.page_views to keep this model small; editors

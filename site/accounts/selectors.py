@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.db.models import Exists, Q
+from django.contrib.auth.models import AbstractBaseUser, Group, Permission
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from organisation import groups
-from organisation.policies import managed_locations
+from organisation.policies import locations_managed_by, managed_locations
 from organisation.selectors import is_manager
 
 # Members of these groups must use a second factor, as must anyone who manages a location.
@@ -43,16 +43,52 @@ VIEWER_ON_REQUEST = "_readyroom_viewer"
 def viewer_of(request) -> Viewer:
     """`has_mfa`, `mfa_required`, `is_manager` and the Wagtail admin permission of the
     request's user, read in one query and kept on the request: the second-factor middleware
-    and every page's navigation ask, and six queries there were a third of a page's.
+    and every page's navigation ask, and six queries there were a third of a page's. A user
+    the session loaded (accounts.backends) brings them along: no query of its own.
 
     Read once per request, before the view: a view that changes one of these (a manager
     assigned, an authenticator confirmed) shows it from the next request on.
     """
     viewer = getattr(request, VIEWER_ON_REQUEST, None)
     if viewer is None:
-        viewer = _read_viewer(request.user)
+        viewer = _viewer_read_with(request.user) or _read_viewer(request.user)
         setattr(request, VIEWER_ON_REQUEST, viewer)
     return viewer
+
+
+# What users_with_viewer() annotates, in the order of Viewer's questions.
+_VIEWER_FLAGS = ("viewer_has_mfa", "viewer_in_mfa_group", "viewer_manages", "viewer_may_author")
+
+
+def users_with_viewer() -> QuerySet:
+    """Users with what viewer_of asks annotated on each, for the session's user (one query
+    for the user and the Viewer). A superuser's `manages` is asked separately (every
+    location), so their flags are read by viewer_of's own query."""
+    user = OuterRef("pk")
+    return get_user_model().objects.annotate(
+        viewer_has_mfa=Exists(TOTPDevice.objects.filter(user=user, confirmed=True)),
+        viewer_in_mfa_group=Exists(Group.objects.filter(user=user, name__in=MFA_GROUPS)),
+        viewer_manages=Exists(locations_managed_by(user)),
+        viewer_may_author=Exists(_may_author(Q(user=user) | Q(group__user=user))),
+    )
+
+
+def _viewer_read_with(user: AbstractBaseUser) -> Viewer | None:
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    try:
+        has, in_group, manages, may_author = (getattr(user, flag) for flag in _VIEWER_FLAGS)
+    except AttributeError:  # a user loaded some other way
+        return None
+    return Viewer(
+        has_mfa=has, mfa_required=in_group or manages, manages=manages, can_author=may_author
+    )
+
+
+def _may_author(holders: Q) -> QuerySet[Permission]:
+    return Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).filter(holders)
 
 
 def _read_viewer(user: AbstractBaseUser) -> Viewer:
@@ -65,11 +101,7 @@ def _read_viewer(user: AbstractBaseUser) -> Viewer:
             has=Exists(TOTPDevice.objects.filter(user=user, confirmed=True)),
             in_group=Exists(user.groups.filter(name__in=MFA_GROUPS)),
             manages=Exists(managed_locations(user)),
-            may_author=Exists(
-                Permission.objects.filter(
-                    content_type__app_label="wagtailadmin", codename="access_admin"
-                ).filter(Q(user=user) | Q(group__user=user))
-            ),
+            may_author=Exists(_may_author(Q(user=user) | Q(group__user=user))),
         )
         .values_list("has", "in_group", "manages", "may_author")
         .get()

@@ -20,7 +20,13 @@ def managed_locations(viewer: AbstractBaseUser) -> QuerySet[Location]:
         return Location.objects.none()
     if viewer.is_superuser:
         return Location.objects.all()
-    return Location.objects.filter(managers__user=viewer)
+    return locations_managed_by(viewer)
+
+
+def locations_managed_by(user) -> QuerySet[Location]:
+    """The locations `user` manages as a named manager: a user, or a reference to one in an
+    outer query (`OuterRef("pk")`). A superuser's reach is managed_locations'."""
+    return Location.objects.filter(managers__user=user)
 
 
 def is_manager(viewer: AbstractBaseUser) -> bool:

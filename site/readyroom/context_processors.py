@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import viewer_of
+from content.page_tree import protocol_library_url
 
 # (label, url name, what it is for). A capability appears in the navigation once its app
 # routes the name, so the layout never links to a page that does not exist yet.
@@ -55,19 +56,14 @@ def _url(name: str) -> str | None:
         return None
 
 
-def _protocol_library_url() -> str | None:
-    from content.models import ProtocolIndexPage
-
-    library = ProtocolIndexPage.objects.live().order_by("path").first()
-    return library.url if library else None
-
-
 def _build(request) -> dict:
     user = request.user
     if not user.is_authenticated:
         return {"staff": [], "manager": [], "all": [], "can_author": False}
     staff = [NavItem(str(label), _url(name), str(text)) for label, name, text in STAFF_SECTIONS]
-    staff.append(NavItem(str(_("Protocols")), _protocol_library_url(), str(PROTOCOLS_DESCRIPTION)))
+    # Kept between requests until the page tree changes (content.page_tree).
+    library_url = protocol_library_url(request)
+    staff.append(NavItem(str(_("Protocols")), library_url, str(PROTOCOLS_DESCRIPTION)))
     # One query for who this is, shared with the second-factor check (accounts.selectors).
     viewer = viewer_of(request)
     manager = (

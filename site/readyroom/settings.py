@@ -146,13 +146,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, keeping one client per connection pool (readyroom/cache.py).
+            "BACKEND": "readyroom.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
     # A logged-in request reads its session from Redis instead of a query; writes still go
     # to the database too, so a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Each process keeps what every page asks of the page tree (the site, private pages, the
+# protocol library) until a change replaces a token in the cache (content.page_tree): only
+# with a cache every process shares.
+READYROOM_PAGE_TREE_CACHE = env_bool("READYROOM_PAGE_TREE_CACHE", bool(os.environ.get("REDIS_URL")))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,6 +186,9 @@ PASSWORD_HASHERS = [
 # in the Wagtail admin, or with `manage.py axes_reset_username <username>`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # ModelBackend reading the session's user with their profile and viewer flags in one
+    # query; ModelBackend stays listed so sessions begun before it still resolve.
+    "accounts.backends.ViewerBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

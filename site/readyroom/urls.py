@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from content import views as content_views
 
 urlpatterns = [
     # Ahead of Django's and Wagtail's own: the reset mail goes through the worker, and
@@ -33,5 +34,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves the page tree last, so every other route wins.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves the page tree last, so every other route wins: Wagtail's own routes, with its
+# page view called through ours, which routes from the cached site (content.views).
+urlpatterns += [
+    *(route for route in wagtail_urls.urlpatterns if route.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, content_views.serve, name="wagtail_serve"),
+]

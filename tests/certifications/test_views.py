@@ -162,6 +162,7 @@ def test_queue_query_count_is_flat(
     client, maria, injector, bls, brookline, django_assert_max_num_queries
 ):
     client.force_login(maria.user)
+    client.get(MANAGE)  # the first page reads the page tree once (content.page_tree)
     counts = []
     for size in (2, 12):
         while CertificationRecord.objects.count() < size:
@@ -181,6 +182,7 @@ def test_queue_query_count_is_flat(
 
 def test_my_page_query_count_is_flat(client, sam, bls, django_assert_max_num_queries):
     client.force_login(sam.user)
+    client.get(MY)  # the first page reads the page tree once (content.page_tree)
     counts = []
     for size in (1, 10):
         while CertificationRecord.objects.count() < size:
@@ -224,6 +226,7 @@ def test_expiries_between_skips_records_replaced_by_a_counting_renewal(maria, sa
 
 def test_record_page_query_count_is_flat(client, sam, maria, bls, django_assert_max_num_queries):
     client.force_login(maria.user)
+    client.get(MANAGE)  # the first page reads the page tree once (content.page_tree)
     record = None
     counts = []
     for size in (1, 8):

@@ -1,5 +1,6 @@
 """What production settings pick from the environment: with REDIS_URL, Redis holds the cache
-and the sessions and is django-q2's broker; without it, the database does both. And `serve`,
+and the sessions and is django-q2's broker, and the page tree's facts are kept (content.
+page_tree); without it, the database does both and nothing is kept. And `serve`,
 the production launcher, refuses to run with DEBUG on."""
 
 import json
@@ -22,6 +23,7 @@ SHOW = (
     "'sessions': getattr(s, 'SESSION_ENGINE', 'django.contrib.sessions.backends.db'), "
     "'cache': s.CACHES['default']['BACKEND'] if hasattr(s, 'CACHES') else None, "
     "'health_checks': s.DATABASES['default'].get('CONN_HEALTH_CHECKS'), "
+    "'page_tree_cache': s.READYROOM_PAGE_TREE_CACHE, "
     "'static': s.STORAGES['staticfiles']['BACKEND']}))"
 )
 
@@ -59,18 +61,21 @@ def test_with_redis_the_cache_sessions_and_broker_use_it(tmp_path):
         "broker": ["redis"],
         "redis": url,
         "sessions": "django.contrib.sessions.backends.cached_db",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "readyroom.cache.RedisCache",
         "health_checks": True,
+        "page_tree_cache": True,
         "static": "readyroom.staticfiles.CompressedManifestStorage",
     }
 
 
 def test_without_redis_the_database_holds_sessions_and_jobs(tmp_path):
     found = production_settings(tmp_path)
-    assert (found["broker"], found["sessions"], found["cache"]) == (
+    assert (found["broker"], found["sessions"], found["cache"], found["page_tree_cache"]) == (
         ["orm"],
         "django.contrib.sessions.backends.db",
         None,
+        # Each process's own memory cache would not tell the others of a change.
+        False,
     )
 
 

@@ -137,8 +137,8 @@ UNSAFE_STEM = "Is <b>this</b> <img src=x onerror=alert(1)> safe?"
 
 # Starting draws every question in one query (choices prefetched); the page renders from the
 # attempt's snapshot, so neither grows with the number of questions.
-START_QUERIES = 17
-QUIZ_PAGE_QUERIES = 13
+START_QUERIES = 12
+QUIZ_PAGE_QUERIES = 6
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -231,10 +231,12 @@ def _modules(training_index, role, count):
     return page
 
 
-# The layout asks who the viewer is in one query (accounts.selectors.viewer_of); routing to
-# the module costs the same at any depth (content/routes.py: 4 queries).
-MY_TRAINING_QUERIES = 11
-QUIZ_QUERIES = 14
+# The session's user comes with their profile and who they are as a viewer in one query
+# (accounts.backends); routing to the module costs two at any depth, the site and private
+# pages none (content/routes.py, content/page_tree.py, which reads the protocol library's
+# link once: the first page after a change pays it, as here).
+MY_TRAINING_QUERIES = 9
+QUIZ_QUERIES = 10
 
 
 @pytest.mark.parametrize("count", [5, 50])

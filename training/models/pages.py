@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.models import SampleContentMixin
+from content.page_tree import CachedViewRestrictionsMixin
 from training.blocks import LessonStreamBlock
 
 NOT_QUARTER_HOURS = _("Give continuing education hours in quarter hours, e.g. 0.25, 0.5 or 1.5.")
@@ -26,7 +27,7 @@ def validate_quarter_hours(value: Decimal) -> None:
         raise ValidationError(NOT_QUARTER_HOURS)
 
 
-class TrainingIndexPage(Page):
+class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
     """The training library: every module sits under it, under medical director approval."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -52,7 +53,7 @@ class ReviewMode(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class TrainingModulePage(RoutablePageMixin, SampleContentMixin, Page):  # noqa: DJ008
+class TrainingModulePage(CachedViewRestrictionsMixin, RoutablePageMixin, SampleContentMixin, Page):  # noqa: DJ008
     """A module: lessons to read and a quiz, scored on the server, at the `quiz/` route.
 
     The routes' code lives in training.page_views to keep this model small.
