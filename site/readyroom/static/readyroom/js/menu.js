@@ -1,7 +1,5 @@
-// The main navigation folds behind the Menu button on narrow screens (site.css decides when).
-// The button ships hidden, so without this script it never shows and the menu stays open:
-// the site needs no JavaScript to be navigated. Loaded right after the menu, not deferred, so
-// the menu is folded before the first paint.
+// The Menu button folds the main navigation on narrow screens (site.css decides when; where
+// scripts do not run, menu-noscript.css hides the button and keeps the menu open).
 (function () {
   "use strict";
   var button = document.querySelector("[data-menu-button]");
@@ -15,7 +13,6 @@
   function setOpen(open) {
     button.setAttribute("aria-expanded", open ? "true" : "false");
   }
-  button.hidden = false;
   button.addEventListener("click", function () {
     setOpen(!isOpen());
   });
