@@ -142,6 +142,13 @@ VISITS = (
     ),
     Visit("drill_session", "manager", _url("drills:session_detail", lambda w: w["session"])),
     Visit("manager_mfa_settings", "manager", _url("accounts:mfa_settings")),
+    Visit(
+        "recovery_codes",
+        "manager",
+        _url("accounts:mfa_settings"),
+        press="Make new recovery codes",
+        shows=".recovery-codes",
+    ),
 )
 
 
