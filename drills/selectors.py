@@ -16,6 +16,7 @@ from drills.services import revision_graph
 from organisation.compliance import Person, narrowed_to
 from organisation.models import StaffProfile
 from organisation.policies import managed_locations
+from organisation.prepared import PreparedQuery
 
 NO_SUCH_RUN = "No such drill run."
 NO_SUCH_SESSION = "No such team drill."
@@ -26,13 +27,21 @@ def available_scenarios() -> QuerySet[DrillScenarioPage]:
     return DrillScenarioPage.objects.live().order_by("title")
 
 
-def open_run(*, staff: StaffProfile, page: DrillScenarioPage) -> DrillRun | None:
-    """The staff member's run in progress on `page`, with its revision (one query)."""
-    return (
+# Every step of a drill asks it: compiled once per process (organisation.prepared).
+_open_run = PreparedQuery(
+    lambda staff_id, page_id: (
         DrillRun.objects.select_related("revision")
-        .filter(staff=staff, page=page, finished_at__isnull=True)
-        .first()
+        .defer("revision__content")
+        .filter(staff_id=staff_id, page_id=page_id, finished_at__isnull=True)
+        .order_by("pk")[:1]
     )
+)
+
+
+def open_run(*, staff: StaffProfile, page: DrillScenarioPage) -> DrillRun | None:
+    """The staff member's run in progress on `page`, with its revision but not the revision's
+    content (one query; services.revision_graph keeps the graph parsed)."""
+    return _open_run.first(staff.pk, page.pk)
 
 
 def runs_of(staff: StaffProfile) -> QuerySet[DrillRun]:
@@ -63,6 +72,7 @@ def run_for_viewer(user: AbstractBaseUser, *, page: DrillScenarioPage, run_id: i
     run = (
         own_runs(user, DrillRun.objects.filter(pk=run_id, page=page))
         .select_related("revision", "staff__user")
+        .defer("revision__content")
         .first()
     )
     if run is None:

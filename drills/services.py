@@ -4,6 +4,8 @@ Each checks first, writes in one transaction and records the audit entry where a
 record changes (a finished run, a logged team drill).
 """
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,11 +13,13 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from wagtail.models import Revision
 
 from drills.graph import Graph
 from drills.models import DrillDecision, DrillRun, DrillScenarioPage, TeamDrillSession
 from organisation.bounds import refuse_dates_out_of_range, refuse_long_text
 from organisation.models import Location, StaffProfile
+from organisation.prepared import PreparedQuery
 from organisation.services import record_audit
 
 NOT_PUBLISHED = "This drill is not published yet."
@@ -39,9 +43,31 @@ def timer_grace() -> timedelta:
     return timedelta(seconds=getattr(settings, "DRILLS_TIMER_GRACE_SECONDS", 2))
 
 
+# Parsed graphs by (revision id, created at): a revision is never rewritten, so each process
+# parses one once. The creation time is in the key because SQLite gives a rolled-back row's
+# id to the next one.
+_graphs: OrderedDict[tuple, Graph] = OrderedDict()
+_GRAPHS_KEPT = 256
+_graphs_lock = threading.Lock()
+
+
 def revision_graph(revision) -> Graph:
-    """The graph as stored in a page revision (parsed once; callers keep it for the request)."""
-    return Graph.from_raw(revision.content.get("graph"))
+    """The graph as stored in a page revision, parsed once per process. The revision's content
+    need not be loaded (a run's revision is read without it): it is read when first needed."""
+    key = (revision.pk, revision.created_at)
+    graph = _graphs.get(key)
+    if graph is None:
+        if "content" in revision.get_deferred_fields():
+            content = Revision.objects.filter(pk=revision.pk).values_list("content", flat=True)
+            raw = (content.first() or {}).get("graph")
+        else:
+            raw = revision.content.get("graph")
+        graph = Graph.from_raw(raw)
+        with _graphs_lock:
+            _graphs[key] = graph
+            while len(_graphs) > _GRAPHS_KEPT:
+                _graphs.popitem(last=False)
+    return graph
 
 
 def start_run(*, staff: StaffProfile, page: DrillScenarioPage, now: datetime) -> DrillRun:
@@ -80,6 +106,18 @@ class DecisionResult:
     graph: Graph
 
 
+# Every decision asks it: compiled once per process (organisation.prepared).
+_open_run_locked = PreparedQuery(
+    lambda staff_id, page_id: (
+        DrillRun.objects.select_for_update(of=("self",))
+        .select_related("revision")
+        .defer("revision__content")
+        .filter(staff_id=staff_id, page_id=page_id, finished_at__isnull=True)
+        .order_by("pk")[:1]
+    )
+)
+
+
 def decide(
     *,
     staff: StaffProfile,
@@ -96,12 +134,7 @@ def decide(
     number of queries whatever the graph's size: the graph comes from the run's revision.
     """
     with transaction.atomic():
-        run = (
-            DrillRun.objects.select_for_update(of=("self",))
-            .select_related("revision")
-            .filter(staff=staff, page=page, finished_at__isnull=True)
-            .first()
-        )
+        run = _open_run_locked.first(staff.pk, page.pk)
         if run is None:
             raise DrillRejected(NO_OPEN_RUN)
         run.staff, run.page = staff, page  # already loaded by the caller

@@ -83,7 +83,13 @@ def parse_args(argv=None):
     )
     parser.add_argument("--seed", type=int, default=13, help="the learners' picks")
     parser.add_argument(
-        "--reuse", action="store_true", help="skip migrate, seed_demo and collectstatic"
+        "--reuse", action="store_true", help="skip migrate and seed_demo (a database made before)"
+    )
+    parser.add_argument(
+        "--gunicorn",
+        action="store_true",
+        help="send the flow over HTTP to the production server (gunicorn.conf.py) instead, "
+        "and report the server's CPU a request",
     )
     parser.add_argument("--save", default="", help="write the figures to this JSON file")
     parser.add_argument("--compare", default="", help="an earlier --save to print beside")
@@ -137,7 +143,10 @@ class Step:
 class Meter:
     """Times each request of the flow by step: CPU, queries and the wait on the database."""
 
-    def __init__(self, profile_steps: set[str], sql_steps: set[str] = frozenset()):
+    def __init__(
+        self, profile_steps: set[str], sql_steps: set[str] = frozenset(), clock=time.process_time
+    ):
+        self.clock = clock
         self.steps: dict[str, Step] = defaultdict(Step)
         self.recording = True
         self.profile_steps = profile_steps
@@ -163,9 +172,9 @@ class Meter:
         profiled = self.recording and ("all" in self.profile_steps or name in self.profile_steps)
         if profiled:
             self.profiler.enable()
-        started = time.process_time()
+        started = self.clock()
         response = call()
-        cpu = time.process_time() - started
+        cpu = self.clock() - started
         if profiled:
             self.profiler.disable()
         if self.recording:
@@ -186,8 +195,8 @@ class FlowError(Exception):
 
 
 class Learner:
-    def __init__(self, client, meter: Meter, rng: random.Random):
-        self.client, self.meter, self.rng = client, meter, rng
+    def __init__(self, client, meter: Meter, rng: random.Random, origin: str = f"http://{HOST}"):
+        self.client, self.meter, self.rng, self.origin = client, meter, rng, origin
 
     def get(self, url: str, name: str, expect: int = 200) -> str:
         response = self.meter.measure(name, lambda: self.client.get(url))
@@ -196,7 +205,7 @@ class Learner:
         return response.content.decode()
 
     def post(self, url: str, name: str, fields, *, expect: int = 302, json_reply=False):
-        headers = {"Origin": f"http://{HOST}", "Referer": f"http://{HOST}{url}"}
+        headers = {"Origin": self.origin, "Referer": f"{self.origin}{url}"}
         if json_reply:
             headers["Accept"] = "application/json"
         # Encoded as a browser's form is (and as locust sends it): a field may repeat.
@@ -310,6 +319,102 @@ def run_flow(
     return meter
 
 
+class HttpClient:
+    """What Learner asks of Django's test Client, over HTTP with one kept-alive connection."""
+
+    def __init__(self, base: str):
+        import requests
+
+        self.base, self.session = base, requests.Session()
+        self.cookies = self.session.cookies
+
+    def get(self, url: str):
+        return self.session.get(self.base + url, allow_redirects=False)
+
+    def post(self, url: str, body: str, *, content_type: str, headers: dict):
+        headers = {**headers, "Content-Type": content_type}
+        return self.session.post(self.base + url, data=body, headers=headers, allow_redirects=False)
+
+
+def _cpu_of(pids) -> dict[int, float]:
+    """CPU seconds used so far by each of `pids`, from /proc (Linux only)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU used so far by a process and its children (gunicorn's master and workers)."""
+    family = [pid]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            except OSError:
+                continue
+            if parent == str(pid):
+                family.append(int(entry.name))
+    return sum(_cpu_of(family).values())
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL server processes serving this database, other than ours."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def run_over_http(*, users: int, warmup: int, seed: int) -> tuple[Meter, float, float]:
+    """The flow against the production server (gunicorn with gunicorn.conf.py), started here
+    as loadtest/run.py starts it; returns the wall time of each request by step, and the CPU
+    the server (master and workers) and PostgreSQL's processes serving it used over the
+    measured users' requests (a server process's CPU is readable when PostgreSQL runs on
+    this machine; one that closed during the run is missed)."""
+    import subprocess
+
+    from run import free_port, stop, wait_until_up
+
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "readyroom.wsgi", "--pythonpath", "site"],
+        cwd=ROOT,
+        env={**os.environ, "WEB_BIND": f"{HOST}:{port}", "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    meter = Meter(set(), clock=time.perf_counter)
+    rng = random.Random(seed)
+    try:
+        wait_until_up(f"{base}/accounts/login/", server)
+        cpu_before, database_before = 0.0, {}
+        for number in range(1, warmup + users + 1):
+            if number == warmup + 1:
+                cpu_before = server_cpu_seconds(server.pid)
+                database_before = _cpu_of(database_backends())
+            meter.recording = number > warmup
+            Learner(HttpClient(base), meter, rng, origin=base).shift(f"loadtest-{number:04d}")
+        cpu = server_cpu_seconds(server.pid) - cpu_before
+        database_after = _cpu_of(database_backends())
+        database = sum(t - database_before.get(pid, 0.0) for pid, t in database_after.items())
+    finally:
+        stop(server)
+    return meter, cpu, database
+
+
 # --- reporting ------------------------------------------------------------------------------
 
 
@@ -359,7 +464,8 @@ def prepare(args) -> None:
     if not args.reuse:
         call_command("migrate", "--noinput", verbosity=0)
         call_command("seed_demo", "--if-empty", verbosity=0)
-        call_command("collectstatic", "--noinput", verbosity=0)
+    # Always: a page naming a static file the manifest lacks fails with DEBUG off.
+    call_command("collectstatic", "--noinput", verbosity=0)
     call_command("loadtest_staff", "--remove", verbosity=0)
     call_command("loadtest_staff", "--count", str(args.warmup + args.users), verbosity=0)
 
@@ -370,6 +476,8 @@ def main(argv=None) -> int:
     # As the WSGI module does: the apps at the root, and site/'s packages (see manage.py).
     sys.path[1:1] = [str(ROOT), str(ROOT / "site")]
     prepare(args)
+    if args.gunicorn:
+        return main_over_http(args)
     meter = run_flow(
         users=args.users,
         warmup=args.warmup,
@@ -398,6 +506,34 @@ def main(argv=None) -> int:
         )
     from django.core.management import call_command
 
+    call_command("loadtest_staff", "--remove", verbosity=0)
+    return 0
+
+
+def main_over_http(args) -> int:
+    from django.core.management import call_command
+
+    meter, cpu, database = run_over_http(users=args.users, warmup=args.warmup, seed=args.seed)
+    steps = {name: step.figures() for name, step in meter.steps.items()}
+    requests = sum(row["requests"] for row in steps.values())
+    print(f"{'step':<18}{'requests':>9}{'wall ms median':>16}")
+    for name, row in sorted(steps.items()):
+        print(f"{name:<18}{row['requests']:>9}{row['cpu_median']:>16.1f}")
+    print(
+        f"{requests} requests by {args.users} users, one at a time: the server (gunicorn, "
+        f"master and workers) used {cpu:.2f} s of CPU, {1000 * cpu / requests:.1f} ms a request; "
+        f"PostgreSQL {database:.2f} s, {1000 * database / requests:.1f} ms a request"
+    )
+    if args.save:
+        overall = {
+            "users": args.users,
+            "requests": requests,
+            "cpu_ms_per_request": 1000 * cpu / requests,
+            "database_ms_per_request": 1000 * database / requests,
+        }
+        Path(args.save).write_text(
+            json.dumps({"summary": overall, "wall": steps}, indent=1), encoding="utf-8"
+        )
     call_command("loadtest_staff", "--remove", verbosity=0)
     return 0
 

@@ -65,7 +65,7 @@ def quiz(page, request):
         return redirect(subpage_url(page, "quiz_result", attempt.pk))
     if attempt is None:
         return _intro(page, request, profile)
-    saved = {a.position: a.selected_keys for a in attempt.answers.all()}
+    saved = {a.position: a.selected_keys for a in selectors.answers_of(attempt)}
     questions = [
         {**q, "number": i + 1, "selected": saved.get(i, [])}
         for i, q in enumerate(attempt.questions)
@@ -149,7 +149,7 @@ def result(page, request, attempt_id: int):
     review = attempt.review_mode == ReviewMode.AFTER_EACH or (
         attempt.review_mode == ReviewMode.AFTER_PASS and attempt.passed
     )
-    answers = {a.position: a for a in attempt.answers.all()}
+    answers = {a.position: a for a in selectors.answers_of(attempt)}
     questions = []
     if review:
         for i, q in enumerate(attempt.questions):

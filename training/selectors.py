@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
@@ -19,6 +20,7 @@ from organisation.compliance import (
     narrowed_to,
 )
 from organisation.models import StaffProfile
+from organisation.prepared import PreparedQuery
 from organisation.status import Judged, add_months, due_soon_days, per_person
 from training.models import (
     AttemptAnswer,
@@ -237,8 +239,34 @@ def required_modules(profile: StaffProfile, *, now: datetime) -> list[RequiredMo
 # --- one attempt, fetched and authorised in one query --------------------------------------
 
 
+# Saving, submitting and the result each ask it: compiled once per process.
+_own_attempt_at = PreparedQuery(
+    lambda user_id, attempt_id, module_id: (
+        own_attempts(
+            get_user_model()(pk=user_id),
+            QuizAttempt.objects.filter(pk=attempt_id, module_id=module_id),
+        )
+        .select_related("staff__user", "staff__home_location")
+        .order_by("-started_at", "-pk")[:1]
+    )
+)
+_answers_of = PreparedQuery(
+    lambda attempt_id: AttemptAnswer.objects.filter(attempt_id=attempt_id).order_by("position")
+)
+
+
+def answers_of(attempt: QuizAttempt) -> list[AttemptAnswer]:
+    """The attempt's answer rows by position (one query, compiled once per process)."""
+    return _answers_of.all(attempt.pk)
+
+
 def attempt_for_owner(user: AbstractBaseUser, attempt_id: int, *, module=None) -> QuizAttempt:
     """The user's own attempt (at `module` when given); the same 404 if missing or not theirs."""
+    if module is not None and user.is_authenticated:
+        attempt = _own_attempt_at.first(user.pk, attempt_id, module.pk)
+        if attempt is None:
+            raise Http404("No such attempt.")
+        return attempt
     attempts = own_attempts(user, QuizAttempt.objects.filter(pk=attempt_id))
     if module is not None:
         attempts = attempts.filter(module=module)
@@ -275,8 +303,13 @@ def certificate_by_code(code: str) -> QuizAttempt:
 
 
 def attempts_of(profile: StaffProfile, *, module: TrainingModulePage) -> QuerySet[QuizAttempt]:
-    """The person's attempts at one module, newest first."""
-    return QuizAttempt.objects.filter(staff=profile, module=module).order_by("-started_at", "-pk")
+    """The person's attempts at one module, newest first, as a list shows them: without the
+    snapshot of the questions shown (every choice's text and feedback, read for nothing)."""
+    return (
+        QuizAttempt.objects.filter(staff=profile, module=module)
+        .defer("questions")
+        .order_by("-started_at", "-pk")
+    )
 
 
 # --- what the load test sent, as stored ---------------------------------------------------

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
 
 from organisation.models import StaffProfile
+from organisation.prepared import PreparedQuery
 from organisation.services import record_audit
 from organisation.status import add_months
 from training.models import (
@@ -32,6 +33,7 @@ from training.models import (
     TrainingModulePage,
 )
 from training.scoring import SINGLE_PICK_KINDS, attempt_score, is_pass, score_answer
+from training.selectors import answers_of
 
 # Error messages: the views show them and the tests reuse them.
 NOT_PUBLISHED = "This module is not published, so its quiz cannot be taken."
@@ -105,10 +107,24 @@ def attempts_started_on_local_day(*, staff: StaffProfile, module, now: datetime)
     ).count()
 
 
+# Asked on every visit to the quiz and to lock an attempt before writing to it: compiled once
+# per process (organisation.prepared).
+_open_attempt = PreparedQuery(
+    lambda staff_id, module_id: QuizAttempt.objects.filter(
+        staff_id=staff_id, module_id=module_id, status=AttemptStatus.IN_PROGRESS
+    ).order_by("-started_at", "-pk")[:1]
+)
+_attempt_locked = PreparedQuery(
+    lambda attempt_id: (
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("staff__user", "staff__home_location")
+        .filter(pk=attempt_id)[:1]
+    )
+)
+
+
 def open_attempt(*, staff: StaffProfile, module: TrainingModulePage) -> QuizAttempt | None:
-    return QuizAttempt.objects.filter(
-        staff=staff, module=module, status=AttemptStatus.IN_PROGRESS
-    ).first()
+    return _open_attempt.first(staff.pk, module.pk)
 
 
 def start_attempt(
@@ -224,7 +240,7 @@ def _write_answers(
     In at most four queries however many questions there are (the rows saved, which questions
     still exist, one insert and one update): two per answer were a fifth of a save's queries.
     """
-    saved = {a.position: a for a in attempt.answers.all()}
+    saved = {a.position: a for a in answers_of(attempt)}
     new, changed, fields, scores = [], [], set(), []
     for position, question in enumerate(attempt.questions):
         row = saved.get(position)
@@ -270,11 +286,10 @@ def _write_answers(
 
 
 def _locked(attempt: QuizAttempt) -> QuizAttempt:
-    return (
-        QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("staff__user", "staff__home_location")
-        .get(pk=attempt.pk)
-    )
+    locked = _attempt_locked.first(attempt.pk)
+    if locked is None:
+        raise QuizAttempt.DoesNotExist(f"Attempt {attempt.pk} is gone.")
+    return locked
 
 
 def save_answers(

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from django.db.models import QuerySet
 
-from organisation.models import StaffProfile
+from organisation.selectors import profile_of
 from organisation.status import Status
 
 # How a row's date reads once it has passed: "was due 3 March", "expired 31 March".
@@ -252,9 +252,11 @@ def judged_on(profile: Person, *, now: datetime, as_of: date | None) -> date:
 
 
 def due_for(user, *, now: datetime) -> list[ComplianceRow]:
-    """What the user must act on (anything not current), soonest first; [] without a profile."""
-    profile = StaffProfile.objects.filter(user=user, is_active=True).first() if user.pk else None
-    if profile is None:
+    """What the user must act on (anything not current), soonest first; [] without a profile
+    or with an inactive one."""
+    # The session's user brings their profile and its location (accounts.backends).
+    profile = profile_of(user) if user.pk else None
+    if profile is None or not profile.is_active:
         return []
     rows = [r for r in compliance_rows(staff=[profile], now=now) if r.needs_action]
     return sorted(rows, key=lambda r: (r.due_on or date.min, r.label))

@@ -74,9 +74,15 @@ class PreparedQuery:
         shape = _shape(values)
         plan = self._plans.get((using, shape), None) if shape is not None else _NO_PLAN
         if plan is None:
-            plan = self._plan(values, using)
-            with _lock:
-                self._plans[(using, shape)] = plan
+            try:
+                plan = self._plan(values, using)
+            except Exception:
+                # Django refused to build or compile it (a value the field rejects, a lock
+                # outside a transaction): the ORM says so below, and the next call tries again.
+                plan = _NO_PLAN
+            else:
+                with _lock:
+                    self._plans[(using, shape)] = plan
         if plan is _NO_PLAN:
             return list(self._build(*values).using(using))
         return _run(plan, values, using)
@@ -92,13 +98,10 @@ class PreparedQuery:
         ]
         if any(s is None for s in _flat(stand_ins)):
             return _NO_PLAN
-        try:
-            queryset = self._build(*stand_ins).using(using)
-            query = queryset.query
-            compiler = query.get_compiler(using=using)
-            sql, params = compiler.as_sql()
-        except Exception:  # a value the field refuses, say: the ORM answers that itself
-            return _NO_PLAN
+        queryset = self._build(*stand_ins).using(using)
+        query = queryset.query
+        compiler = query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
         if queryset._prefetch_related_lookups or queryset._known_related_objects:
             return _NO_PLAN
         params = list(params)

@@ -20,12 +20,12 @@ from training.models import QuizAttempt
 # changed the tree, reads them). Saving and submitting write the answers in bulk
 # (training.services), whatever the number of questions.
 STEP_QUERIES = {
-    "home": 20,
+    "home": 18,
     "module": 8,
     "quiz start": 11,
     "quiz": 6,
     "save": 11,
-    "submit": 13,
+    "submit": 12,
     "result": 6,
     "drill": 5,
     "drill start": 9,

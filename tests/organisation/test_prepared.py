@@ -1,5 +1,6 @@
 """organisation.prepared: a query compiled once answers what the ORM answers, every time."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
@@ -67,3 +68,9 @@ def test_flat_values_and_values_it_cannot_plan_still_answer(db):
     assert names.all([]) == []
     assert slugs.all(None) == []
     assert ("default", None) not in slugs._plans
+
+
+def test_a_value_the_field_refuses_is_refused_as_the_orm_refuses_it_and_not_planned(db):
+    with pytest.raises(ValueError):
+        profiles.first("not a number")
+    assert ("default", (str,)) not in profiles._plans
