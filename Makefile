@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast lint format bench loadtest screenshots clean
+.PHONY: run serve test test-fast lint format bench loadtest profile-flow screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,16 @@ LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/13
 loadtest: $(VENV)/.installed-loadtest
 	$(PY) loadtest/run.py --users $(USERS) --spawn-rate $(SPAWN_RATE) --run-time $(RUN_TIME) \
 		--staff $(STAFF) --database-url $(LOADTEST_DATABASE_URL) --redis-url "$(LOADTEST_REDIS_URL)"
+
+# The load test's flow in one process (loadtest/profile_flow.py): CPU time and queries per step,
+# cProfile on request (PROFILE_ARGS='--profile "06 quiz"'), or over HTTP (PROFILE_ARGS=--gunicorn).
+PROFILE_USERS ?= 30
+PROFILE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/readyroom_profile
+PROFILE_REDIS_URL ?= redis://127.0.0.1:6379/12
+PROFILE_ARGS ?=
+profile-flow: $(VENV)/.installed-run
+	$(PY) loadtest/profile_flow.py --users $(PROFILE_USERS) --database-url $(PROFILE_DATABASE_URL) \
+		--redis-url "$(PROFILE_REDIS_URL)" $(PROFILE_ARGS)
 
 # Full-page PNGs of the main pages at 390 and 1280 px in var/screenshots/, for review: the demo
 # clinic on a throwaway SQLite database in a temporary folder (removed afterwards), the site on a

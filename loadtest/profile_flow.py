@@ -13,8 +13,10 @@ work a gunicorn worker would do), the queries and the time spent waiting on the 
     .venv/bin/python loadtest/profile_flow.py --users 30 --profile "06 quiz" --top 30
 
 `--profile STEP` (repeatable, or `all`) runs cProfile over that step's requests and prints its
-top functions by own time and by cumulative time. `--save FILE` writes the table as JSON and
-`--compare FILE` prints it beside an earlier one. Like `make loadtest`, it uses its own
+top functions by own time and by cumulative time; `--sql STEP` prints a step's queries.
+`--save FILE` writes the table as JSON and `--compare FILE` prints it beside an earlier one.
+`--gunicorn` sends the same flow over HTTP to the production server instead and reports the
+CPU the server and PostgreSQL used a request. Like `make loadtest`, it uses its own
 database (created if missing, migrated, the demo clinic loaded if empty) and replaces the
 synthetic staff; a Redis database given is flushed first.
 """
