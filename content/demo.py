@@ -3,7 +3,7 @@
 The protocols, modules and drills themselves are files in library/ (see readyroom.library).
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from content.models import HomePage
 
@@ -13,11 +13,25 @@ HOME_INTRO = (
 )
 
 
+def wagtail_roots() -> Page:
+    """Wagtail's own rows (the locale, the root page, the root collection), made again when
+    missing: Wagtail's migrations write them, and `manage.py flush` (or a live-server test's
+    flush) removes them, after which nothing could be added to the page tree. Returns the root
+    page."""
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 def home_page() -> HomePage:
     """The site's home page, created (and made the default site's root) when missing."""
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = wagtail_roots()
         home = root.add_child(
             instance=HomePage(title="ReadyRoom", slug="readyroom", intro=HOME_INTRO)
         )

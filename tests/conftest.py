@@ -1,9 +1,10 @@
 import datetime
 
 import pytest
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
 from content import page_tree
+from content.demo import wagtail_roots
 from content.services import put_under_medical_director_approval
 from tests.factories import HomePageFactory, ProtocolIndexPageFactory
 
@@ -15,28 +16,26 @@ def _fresh_page_tree():
     page_tree.forget()
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_rows(request):
+    """Wagtail's migrations write a root page, a root collection and a locale that much of the
+    code takes for granted; a live-server test's flush removes them for every later test on
+    its worker, so each database test starts with them made again where missing."""
+    if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        wagtail_roots()
+
+
 @pytest.fixture
 def now():
     """A fixed instant, late on a Tuesday evening in New York (already Wednesday in UTC)."""
     return datetime.datetime(2026, 3, 4, 2, 30, tzinfo=datetime.UTC)
 
 
-def _wagtail_roots() -> Page:
-    """The rows Wagtail's migrations make (locale, root page, root collection), made again
-    when a live-server test's flush has removed them. Returns the root page."""
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    return root
-
-
 @pytest.fixture
 def home_page(db):
     """A HomePage as the default site's root, as seed_demo makes it."""
-    root = _wagtail_roots()
+    root = wagtail_roots()
     home = HomePageFactory(parent=root, slug="readyroom")
     Site.objects.update_or_create(
         is_default_site=True,

@@ -9,8 +9,8 @@ from io import BytesIO
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
+from content.demo import wagtail_roots
 from organisation.models import ClinicSettings
 
 DEMO_CLINIC_NAME = "ReadyRoom Demo Clinic (sample)"
@@ -51,8 +51,7 @@ def _demo_logo():
     existing = Image_.objects.filter(title=DEMO_LOGO_TITLE).first()
     if existing is not None:
         return existing
-    if Collection.get_first_root_node() is None:
-        return None  # a flushed test database without Wagtail's rows: no place for an image
+    wagtail_roots()  # a flushed database has no root collection to hold the image
     image = Image_(title=DEMO_LOGO_TITLE, file=ImageFile(BytesIO(logo_png()), name="demo-logo.png"))
     image.save()
     return image

@@ -32,7 +32,7 @@ def test_manage_defers_the_basic_bundle_and_charts_js_after_the_content(client, 
     assert "plotly.min.js" not in html  # the full bundle is gone
 
 
-def test_pages_without_a_chart_to_draw_load_no_plotly(client, maria):
+def test_pages_without_a_chart_to_draw_load_no_plotly(client, maria, home_page):
     client.force_login(maria.user)
     staff_id = maria.managed_locations.first().staff.exclude(pk=maria.pk).first().pk
     for url in ("/", f"/manage/staff/{staff_id}/", "/manage/certifications/"):

@@ -4,8 +4,9 @@ import threading
 
 import pytest
 from django.db import connection
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
+from content.demo import wagtail_roots
 from drills import services
 from drills.models import DrillDecision, DrillRun
 from drills.services import DrillRejected, decide, start_run
@@ -24,12 +25,7 @@ def _wagtail_base(transactional_db):
     Made here rather than by serialized rollback: after a flush the content types are remade
     with new ids, so restoring the serialized root page would point at ids that are gone.
     """
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    root = wagtail_roots()
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
 

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
 
+from content.demo import wagtail_roots
 from organisation.models import Location, StaffProfile
 from training.analysis import item_analysis
 from training.models import (
@@ -92,7 +92,7 @@ class Command(BaseCommand):
 def _build(*, size: int, per_attempt: int, rng: random.Random) -> tuple[TrainingModulePage, int]:
     """A module drawing `per_attempt` of twice as many questions, and about `size` answers
     in submitted attempts by learners of varied ability. Returns (module, attempts made)."""
-    root = Page.get_first_root_node()
+    root = wagtail_roots()
     index = root.add_child(instance=TrainingIndexPage(title="Bench", slug="bench-training"))
     module = index.add_child(
         instance=TrainingModulePage(
