@@ -2,7 +2,8 @@
 
 Most cards are verified by a manager (current, due soon or overdue); a few await
 verification, one was rejected with a reason, one asks for a later expiry, a few are missing.
-The "staff" login has BLS due soon and an LSO card awaiting verification. Card files are tiny
+The "staff" login has BLS due soon and an LSO card awaiting verification; Priya Nair renewed
+her BLS early, inside the window, and kept its anniversary. Card files are tiny
 generated PNGs and PDFs.
 Idempotent: a person who already has a record of a type gets no new one.
 """
@@ -71,7 +72,12 @@ FIXED = {
     ("staff", "LSO"): (500, False),
     ("leo.martins", "BLS"): (600, False),
     ("hana.sato", "LSO"): (700, False),
+    ("priya.nair", "BLS"): (40, True),
 }
+# Renewed early, inside the renewal window: the previous card (placed by FIXED) and the days
+# ago the renewal course was completed. The renewal keeps the card's anniversary (BLS counts
+# from the previous expiry), so the new card runs two years from the old one's expiry.
+RENEWED_EARLY = {("priya.nair", "BLS"): 10}
 # Cards a manager rejected, and why: the person sees the reason and uploads a corrected card.
 REJECTED = {
     ("leo.martins", "BLS"): "The photo is too blurred to read the card number",
@@ -133,6 +139,9 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
                 "validity_months": months,
                 "expiry_rule": rule,
                 "renewal_window_days": window,
+                # AHA cards keep their anniversary when renewed inside the window; the board
+                # and licence types count from completion (the migration's choice too).
+                "renewal_basis": "previous_expiry" if rule == "end_of_month" else "completion",
             },
         )
     for role in JobRole.objects.all():
@@ -172,6 +181,9 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
                 profiles,
                 request=EXPIRY_REQUESTS.get((username, code)),
             )
+            completed_ago = RENEWED_EARLY.get((username, code))
+            if completed_ago is not None:
+                _renewal(profile, cert_type, today - timedelta(days=completed_ago), now, profiles)
             reason = REJECTED.get((username, code))
             if reason:
                 reject_record(
@@ -201,6 +213,22 @@ def _record(profile, cert_type, today, days_left, png, now, verified, profiles, 
     )
     if verified:
         verify_record(record=record, actor=_verifier(profile, profiles).user, now=now)
+    return record
+
+
+def _renewal(profile, cert_type, completed_on, now, profiles):
+    """A renewal uploaded and verified: its expiry is the upload service's, by the type's
+    renewal rule."""
+    record = upload_record(
+        staff=profile,
+        certification_type=cert_type,
+        issued_on=completed_on,
+        card_number=f"DEMO-{cert_type.code}-{profile.pk:04d}-{completed_on:%y%m}",
+        card_file=ContentFile(_png(), name="card.png"),
+        actor=profile.user,
+        now=now,
+    )
+    verify_record(record=record, actor=_verifier(profile, profiles).user, now=now)
     return record
 
 

@@ -1,7 +1,7 @@
 """Reads about certifications, scoped by who is asking. Other apps read through these."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -307,6 +307,10 @@ class Holding:
     pending: CertificationRecord | None = None  # the newest card, awaiting verification
     rejected: CertificationRecord | None = None  # the newest card, when it was rejected
     note: str = ""  # why the newest card was rejected, in the row's words
+    # What the rule gives a card of this type completed today (the upload form's suggestion),
+    # and whether that keeps the anniversary of the card it renews.
+    suggested_expires_on: date | None = None
+    keeps_anniversary: bool = False
 
     @property
     def detail(self) -> str:
@@ -353,6 +357,8 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
         history = by_type.get(cert_type.pk, [])
         judgement = judge_holding(history, cert_type=cert_type, profile=profile, as_of=today)
         counting = judgement.pending if judgement.pending_counted else judgement.verified
+        previous = previous_expiry(history, completed_on=today)
+        suggested = cert_type.expiry_for(today, previous_expires_on=previous)
         holdings.append(
             Holding(
                 certification_type=cert_type,
@@ -364,10 +370,46 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
                 pending=judgement.pending,
                 rejected=judgement.rejected,
                 note=rejection_note(judgement.rejected, profile=profile),
+                suggested_expires_on=suggested,
+                keeps_anniversary=previous is not None and suggested != cert_type.expiry_for(today),
             )
         )
     holdings.sort(key=lambda h: (not h.required, h.certification_type.name))
     return holdings
+
+
+def previous_expiry(cards: Iterable, *, completed_on: date) -> date | None:
+    """The expiry a card completed on `completed_on` renews: the latest expiry of the verified
+    cards (of one person and type) issued before it; None when there is none (a first card).
+    A card nobody has checked, or one rejected, is never renewed from."""
+    return max(
+        (
+            c.expires_on
+            for c in cards
+            if c.verification_status == VerificationStatus.VERIFIED and c.issued_on < completed_on
+        ),
+        default=None,
+    )
+
+
+def previous_expiry_for(
+    *,
+    staff: StaffProfile,
+    certification_type: CertificationType,
+    completed_on: date,
+    exclude_pk: int | None = None,
+) -> date | None:
+    """`previous_expiry` of the person's cards of the type (one query), leaving out the card
+    `exclude_pk` (the one whose rule date is asked)."""
+    cards = CertificationRecord.objects.filter(
+        staff=staff,
+        certification_type=certification_type,
+        verification_status=VerificationStatus.VERIFIED,
+        issued_on__lt=completed_on,
+    )
+    if exclude_pk is not None:
+        cards = cards.exclude(pk=exclude_pk)
+    return cards.aggregate(latest=Max("expires_on"))["latest"]
 
 
 def records_visible_to(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:

@@ -17,6 +17,7 @@ from certifications.models import (
 )
 from certifications.policies import OWN_CARD as OWN_CARD  # the message tests reuse
 from certifications.policies import refuse_own_record
+from certifications.selectors import previous_expiry_for
 from organisation.bounds import refuse_dates_out_of_range, refuse_long_text
 from organisation.models import StaffProfile
 from organisation.services import record_audit
@@ -54,7 +55,17 @@ def upload_record(
     refuse_long_text(limit=80, card_number=card_number)
     if issued_on > staff.local_date(now):
         raise ValidationError({"issued_on": ISSUED_IN_FUTURE})
-    derived = certification_type.expiry_for(issued_on)
+    # The rule's date, renewal included (certifications.expiry.renewed_expiry): what the
+    # person's latest verified card of the type makes of this one.
+    previous = previous_expiry_for(
+        staff=staff, certification_type=certification_type, completed_on=issued_on
+    )
+    derived = certification_type.expiry_for(issued_on, previous_expires_on=previous)
+    anniversary = (
+        f", keeping the anniversary of the card expiring {previous:%d %b %Y}"
+        if previous is not None and derived != certification_type.expiry_for(issued_on)
+        else ""
+    )
     requested, reason = expires_on, override_reason.strip()
     if requested is None or requested == derived:
         requested, reason = None, ""
@@ -103,7 +114,7 @@ def upload_record(
                 staff=staff,
                 action="certification.uploaded",
                 summary=f"{certification_type.code} card issued {issued_on:%d %b %Y} recorded, "
-                f"valid through {derived:%d %b %Y}.",
+                f"valid through {derived:%d %b %Y}{anniversary}.",
                 at=now,
                 actor=actor,
                 data={"record": record.pk, "supersedes": head.pk if head else None},
@@ -175,7 +186,15 @@ def override_expiry(
         record.expires_on = expires_on
         record.expiry_override_reason = reason
         record.save(update_fields=["expires_on", "expiry_override_reason"])
-        derived = record.certification_type.expiry_for(record.issued_on)
+        derived = record.certification_type.expiry_for(
+            record.issued_on,
+            previous_expires_on=previous_expiry_for(
+                staff=record.staff,
+                certification_type=record.certification_type,
+                completed_on=record.issued_on,
+                exclude_pk=record.pk,
+            ),
+        )
         _audit_override(record=record, derived=derived, actor=actor, now=now)
     return record
 

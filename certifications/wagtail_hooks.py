@@ -11,7 +11,14 @@ class CertificationTypeViewSet(SnippetViewSet):
     model = CertificationType
     icon = "doc-full"
     menu_label = _("Certification types")
-    list_display = ["name", "code", "issuing_body", "validity_months", "expiry_rule"]
+    list_display = [
+        "name",
+        "code",
+        "issuing_body",
+        "validity_months",
+        "expiry_rule",
+        "renewal_basis",
+    ]
     search_fields = ["name", "code", "issuing_body"]
     ordering = ["name"]
 

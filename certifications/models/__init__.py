@@ -3,7 +3,12 @@ from certifications.models.records import (
     ExpiryRequestStatus,
     VerificationStatus,
 )
-from certifications.models.types import CertificationRequirement, CertificationType, ExpiryRule
+from certifications.models.types import (
+    CertificationRequirement,
+    CertificationType,
+    ExpiryRule,
+    RenewalBasis,
+)
 
 __all__ = [
     "CertificationRecord",
@@ -11,5 +16,6 @@ __all__ = [
     "CertificationType",
     "ExpiryRequestStatus",
     "ExpiryRule",
+    "RenewalBasis",
     "VerificationStatus",
 ]

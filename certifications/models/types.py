@@ -1,5 +1,7 @@
 """Certification types and which job roles must hold them."""
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,11 @@ from organisation.models import JobRole
 class ExpiryRule(models.TextChoices):
     END_OF_MONTH = expiry.END_OF_MONTH, _("End of the month (AHA cards)")
     EXACT_DATE = expiry.EXACT_DATE, _("Exact date")
+
+
+class RenewalBasis(models.TextChoices):
+    FROM_PREVIOUS_EXPIRY = expiry.FROM_PREVIOUS_EXPIRY, _("From the previous expiry (AHA cards)")
+    FROM_COMPLETION = expiry.FROM_COMPLETION, _("From the completion date")
 
 
 class CertificationType(models.Model):
@@ -38,7 +45,11 @@ class CertificationType(models.Model):
     renewal_window_days = models.PositiveSmallIntegerField(
         _("renewal window (days)"),
         default=90,
-        help_text=_("How many days before expiry the certification shows as due soon."),
+        help_text=_(
+            "How many days before expiry the certification shows as due soon; a renewal "
+            "completed from then on keeps the anniversary when renewals count from the "
+            "previous expiry."
+        ),
     )
     grace_days = models.PositiveSmallIntegerField(
         _("clinic grace period (days)"),
@@ -57,6 +68,28 @@ class CertificationType(models.Model):
             "has checked makes someone current."
         ),
     )
+    renewal_basis = models.CharField(
+        _("renewal counts from"),
+        max_length=20,
+        choices=RenewalBasis.choices,
+        default=RenewalBasis.FROM_PREVIOUS_EXPIRY,
+        help_text=_(
+            "From the previous expiry: a renewal completed inside the renewal window (or the "
+            "grace period) keeps the anniversary, e.g. a BLS card expiring 31 March 2027 "
+            "renewed on 10 February 2027 runs to 31 March 2029. A renewal completed before "
+            "the window opens or after the card lapsed counts from its completion date, as "
+            "does a first card. From the completion date: always from the day the course "
+            "was completed."
+        ),
+    )
+    minimum_active_months = models.PositiveSmallIntegerField(
+        _("minimum active period (months)"),
+        default=0,
+        help_text=_(
+            "A renewed card never runs out sooner than this many months after its completion "
+            "date; where the rule gives an earlier date, this one counts. 0: no minimum."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -71,9 +104,22 @@ class CertificationType(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
-    def expiry_for(self, issued_on):
-        return expiry.expiry_date(
-            issued_on=issued_on, validity_months=self.validity_months, rule=self.expiry_rule
+    @property
+    def renewal_rule(self) -> expiry.RenewalRule:
+        return expiry.RenewalRule(
+            validity_months=self.validity_months,
+            rule=self.expiry_rule,
+            basis=self.renewal_basis,
+            renewal_window_days=self.renewal_window_days,
+            grace_days=self.grace_days,
+            minimum_active_months=self.minimum_active_months,
+        )
+
+    def expiry_for(self, issued_on: date, *, previous_expires_on: date | None = None) -> date:
+        """The rule's expiry of a card completed on `issued_on`, renewing a card that expires
+        on `previous_expires_on` (None: a first card). See expiry.renewed_expiry."""
+        return expiry.renewed_expiry(
+            completed_on=issued_on, previous_expires_on=previous_expires_on, rule=self.renewal_rule
         )
 
 

@@ -26,11 +26,14 @@ def test_educators_edit_types_in_wagtail_admin(client, db):
             "renewal_window_days": 90,
             "grace_days": 0,
             "pending_counts_as_current_days": 0,
+            "renewal_basis": "completion",
+            "minimum_active_months": 6,
             "description": "",
         },
     )
     assert response.status_code == 302, response.content[:2000]
-    assert CertificationType.objects.filter(code="BLS").exists()
+    saved = CertificationType.objects.get(code="BLS")
+    assert (saved.renewal_basis, saved.minimum_active_months) == ("completion", 6)
 
 
 def test_staff_cannot_reach_the_admin_viewsets(client, sam):
