@@ -23,7 +23,7 @@ from dashboard.chart_layout import (
     shorten,
     wrap,
 )
-from organisation.status import STATUS_LABELS, Status, add_months
+from organisation.status import SATISFIED, STATUS_LABELS, Status, add_months
 
 STATUS_COLOURS = {
     Status.CURRENT: "#2e7d4f",
@@ -31,6 +31,7 @@ STATUS_COLOURS = {
     Status.AWAITING_VERIFICATION: "#1f6fb2",
     Status.OVERDUE: "#b3261e",
     Status.MISSING: "#6b3fa0",
+    Status.EXEMPT: "#6b7785",
 }
 
 
@@ -93,7 +94,7 @@ def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Ch
     ]
     worst = min(table, key=lambda line: line[-1], default=None)
     summary = (
-        f"{worst[0]} has the lowest share of current requirements ({worst[-1]}%)."
+        f"{worst[0]} has the lowest share of current (or exempt) requirements ({worst[-1]}%)."
         if worst
         else "No requirements apply to these staff yet."
     )
@@ -105,7 +106,7 @@ def compliance_by_location(*, counts: dict[int, Counter], locations: list) -> Ch
         slug="compliance-by-location",
         title="Compliance by location",
         summary=summary,
-        table_head=["Location"] + [str(STATUS_LABELS[s]) for s in Status] + ["% current"],
+        table_head=["Location"] + [str(STATUS_LABELS[s]) for s in Status] + ["% current or exempt"],
         table=table,
         figure=fig if shown else None,
     )
@@ -230,7 +231,8 @@ def quiz_scores(*, scores: list[tuple[str, float]]) -> Chart:
 
 def _share(counter: Counter) -> int:
     total = sum(counter.values())
-    return round(100 * counter[Status.CURRENT] / total) if total else 100
+    # An exemption counts as compliant, as in the matrix's headline (organisation.status).
+    return round(100 * sum(counter[s] for s in SATISFIED) / total) if total else 100
 
 
 def expiries_by_month(*, expiries: list[tuple[date, str]], start: date) -> Chart:

@@ -30,7 +30,7 @@ class MatrixCell(NamedTuple):
 
     @property
     def needs_action(self) -> bool:
-        return self.status is not Status.CURRENT
+        return self.status.needs_action
 
 
 @dataclass
@@ -106,7 +106,8 @@ def build_matrix(
         counts = Counter(column.status.values())
         status_counts += counts
         overdue_by_kind[column.kind] += counts[Status.OVERDUE]
-        needing.update(pk for pk, s in column.status.items() if s is not Status.CURRENT)
+        # Exempt counts as compliant: it needs nothing done (organisation.status.SATISFIED).
+        needing.update(pk for pk, s in column.status.items() if s.needs_action)
         if column.kind == CERTIFICATION:
             expiring += sum(
                 1
@@ -166,7 +167,7 @@ def _chosen(
     first_due: dict[int, date] = {}
     for column in columns:
         for pk, s in column.status.items():
-            if s is Status.CURRENT:
+            if not s.needs_action:
                 continue
             if s is Status.OVERDUE or s is Status.MISSING:
                 behind[pk] += 1

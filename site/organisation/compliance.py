@@ -50,6 +50,8 @@ class ComplianceRow:
         """The words before its date: "due", "expires"; once overdue "was due", "expired"."""
         if self.status is Status.OVERDUE:
             return PAST_DUE_WORDS.get(self.due_word, f"was {self.due_word}")
+        if self.status is Status.EXEMPT:
+            return ""  # its date is the exemption's end: the word itself says "Exempt until"
         return self.due_word
 
     @property
@@ -59,7 +61,7 @@ class ComplianceRow:
 
     @property
     def needs_action(self) -> bool:
-        return self.status is not Status.CURRENT
+        return self.status.needs_action
 
     @property
     def waits_on_manager(self) -> bool:
@@ -115,6 +117,20 @@ class StandingsProvider(Protocol):
     ) -> Iterable[Standings]: ...
 
 
+class Overlay(Protocol):
+    """Changes what the kinds judged, after they judged it: an exemption granted by a manager
+    (actions) turns any kind's requirement into "Exempt until <date>" for one person. Both
+    methods must agree, as a kind's rows and standings do."""
+
+    def rows(
+        self, rows: list[ComplianceRow], *, staff: Sequence[Person], now: datetime, as_of
+    ) -> list[ComplianceRow]: ...
+
+    def standings(
+        self, standings: list[Standings], *, staff: Sequence[Person], now: datetime, as_of
+    ) -> list[Standings]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class KindNames:
     """What people read for a kind: "Certification", and the word for its dates."""
@@ -126,6 +142,12 @@ class KindNames:
 _providers: dict[str, Provider] = {}
 _standings_providers: dict[str, StandingsProvider] = {}
 _names: dict[str, KindNames] = {}
+_overlays: dict[str, Overlay] = {}
+
+
+def register_overlay(name: str, overlay: Overlay) -> None:
+    """Register an overlay (once, in an AppConfig.ready()); applied in name order."""
+    _overlays[name] = overlay
 
 
 def register_provider(
@@ -218,6 +240,8 @@ def compliance_rows(
         if wanted is not None and kind not in wanted:
             continue
         rows.extend(_providers[kind](staff=staff, now=now, as_of=as_of))
+    for name in sorted(_overlays):
+        rows = _overlays[name].rows(rows, staff=staff, now=now, as_of=as_of)
     return sorted(rows, key=lambda r: (r.staff_id, r.kind, r.due_on or date.max, r.label))
 
 
@@ -243,6 +267,8 @@ def compliance_standings(
             column.status[row.staff_id] = row.status
             column.due_on[row.staff_id] = row.due_on
         found.extend(columns.values())
+    for name in sorted(_overlays):
+        found = _overlays[name].standings(found, staff=staff, now=now, as_of=as_of)
     return found
 
 
@@ -252,11 +278,15 @@ def judged_on(profile: Person, *, now: datetime, as_of: date | None) -> date:
 
 
 def due_for(user, *, now: datetime) -> list[ComplianceRow]:
-    """What the user must act on (anything not current), soonest first; [] without a profile
-    or with an inactive one."""
+    """What the user must act on (anything not current), soonest first, with what they are
+    exempt from (so they know until when); [] without a profile or with an inactive one."""
     # The session's user brings their profile and its location (accounts.backends).
     profile = profile_of(user) if user.pk else None
     if profile is None or not profile.is_active:
         return []
-    rows = [r for r in compliance_rows(staff=[profile], now=now) if r.needs_action]
+    rows = [
+        r
+        for r in compliance_rows(staff=[profile], now=now)
+        if r.needs_action or r.status is Status.EXEMPT
+    ]
     return sorted(rows, key=lambda r: (r.due_on or date.min, r.label))

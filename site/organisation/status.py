@@ -25,10 +25,19 @@ class Status(StrEnum):
     AWAITING_VERIFICATION = "awaiting"
     OVERDUE = "overdue"
     MISSING = "missing"
+    # A manager excused the person from the requirement until a date (actions.Exemption): the
+    # word carries "until", so every surface reads "Exempt until <date>" with the date beside
+    # it. Not reminded, and counted as compliant (it needs no action) wherever totals are made.
+    EXEMPT = "exempt"
 
     @property
     def label(self) -> str:
         return str(STATUS_LABELS[self])
+
+    @property
+    def needs_action(self) -> bool:
+        """Whether someone has something to do: every status but current and exempt."""
+        return self not in SATISFIED
 
     @property
     def colours(self) -> tuple[str, str]:
@@ -42,7 +51,10 @@ STATUS_LABELS = {
     Status.AWAITING_VERIFICATION: _("Awaiting verification"),
     Status.OVERDUE: _("Overdue"),
     Status.MISSING: _("Missing"),
+    Status.EXEMPT: _("Exempt until"),
 }
+# Needing nothing done: what totals count as compliant.
+SATISFIED = frozenset({Status.CURRENT, Status.EXEMPT})
 # site.css repeats these (a test holds the two together); every pair passes WCAG AA for text.
 STATUS_COLOURS = {
     Status.CURRENT: ("#dff1e4", "#1e5b31"),
@@ -50,6 +62,7 @@ STATUS_COLOURS = {
     Status.AWAITING_VERIFICATION: ("#dbe9f7", "#16456e"),
     Status.OVERDUE: ("#fbe0e1", "#8c1d23"),
     Status.MISSING: ("#efe3f6", "#5b2a78"),
+    Status.EXEMPT: ("#e6e8eb", "#394450"),
 }
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "certifications",
     "training",
     "drills",
+    "actions",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

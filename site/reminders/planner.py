@@ -26,6 +26,7 @@ from django.db.models import QuerySet
 from organisation import groups
 from organisation.compliance import ComplianceRow, compliance_rows, judged_on
 from organisation.models import Location, StaffProfile
+from organisation.status import Status
 from reminders.models import NOBODY, Audience, Reminder, ReminderPolicy, ReminderStatus
 from reminders.stages import (
     Schedule,
@@ -218,6 +219,8 @@ def plan_reminders(
     plan: list[Planned] = []
     nobody_cache: dict[frozenset, str] = {}
     for row in rows:
+        if row.status is Status.EXEMPT:
+            continue  # excused by a manager until a date: nobody is reminded or escalated
         person = people[row.staff_id]
         today = judged_on(person, now=now, as_of=as_of)
         common = {

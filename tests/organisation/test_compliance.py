@@ -33,8 +33,16 @@ def test_row_key_ignores_status_and_due_date():
     assert not a.needs_action and b.needs_action
 
 
-def test_status_values_are_the_five_the_design_names():
-    assert [s.value for s in Status] == ["current", "due_soon", "awaiting", "overdue", "missing"]
+def test_status_values_are_the_five_the_design_names_and_exempt():
+    # "exempt": a manager's exemption (issue 16), laid over any kind's judgement (actions).
+    assert [s.value for s in Status] == [
+        "current",
+        "due_soon",
+        "awaiting",
+        "overdue",
+        "missing",
+        "exempt",
+    ]
     assert Status.DUE_SOON.label == "Due soon"
     assert Status.AWAITING_VERIFICATION.label == "Awaiting verification"
 
