@@ -13,6 +13,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from reminders.models import CalendarToken
 
+from kits import services as kit_services
 from organisation import groups
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import CertificationRecordFactory, pdf_upload
@@ -106,6 +107,14 @@ MATRIX = {
     "drills:session_list": ("get", None, MANAGERS_200),
     "drills:session_new": ("get", None, MANAGERS_200),
     "drills:session_detail": ("get", lambda w: [w["session"].pk], NORTH_OBJECT),
+    "kits:my_kits": ("get", None, SIGNED_IN_200),
+    # Whoever works at North (or manages it) checks its kit; South's manager gets a 404.
+    "kits:check": ("get", lambda w: [w["kit"].pk], row(LOGIN, 200, 200, 404, 200, 200, 200)),
+    "kits:manage": ("get", None, MANAGERS_200),
+    "kits:kit_new": ("get", None, MANAGERS_200),
+    "kits:kit_detail": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
+    "kits:item_new": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
+    "kits:item_replace": ("get", lambda w: [w["kit"].items.get().pk], NORTH_OBJECT),
 }  # fmt: skip
 
 
@@ -162,7 +171,26 @@ def world(home_page, settings, tmp_path):
         ),
     }
     assert attempt.certificate_code, "the fixture's attempt must have passed"
-    return {"nadia": nadia, "record": record, "attempt": attempt, "session": session, **people}
+    kit = kit_services.create_kit(
+        location=north, name="Anaphylaxis kit", place="Room 2", created_by=nadia, now=now
+    )
+    kit_services.add_item(
+        kit=kit,
+        name="AED pads",
+        lot_number="PAD-1",
+        quantity_expected=2,
+        expires_on=None,
+        added_by=nadia,
+        now=now,
+    )
+    return {
+        "nadia": nadia,
+        "record": record,
+        "attempt": attempt,
+        "session": session,
+        "kit": kit,
+        **people,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "certifications",
     "training",
     "drills",
+    "kits",
     "actions",
     "accounts",
     "wagtail.contrib.forms",

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from organisation.compliance import PAST_DUE_WORDS
 from organisation.links import absolute_url
+from organisation.location_items import LocationItem
 from organisation.models import StaffProfile
 from reminders.models import Audience, Reminder
 from reminders.planner import Planned
@@ -95,6 +96,15 @@ def _location_name(person: StaffProfile | None) -> str:
     return person.home_location.name
 
 
+def _heading(item: Item) -> str:
+    """Where an escalated item is listed: its person's home location, or for a location's own
+    item (an emergency kit's) that location."""
+    row = item.planned.row if item.planned else None
+    if item.person is None and isinstance(row, LocationItem):
+        return row.location_name
+    return _location_name(item.person)
+
+
 def sections_for(items: list[Item]) -> tuple[list[Item], list[Section], list[Item], Planned | None]:
     """Own items; escalations grouped by location; alerts; the digest (if due)."""
     own, alerts, digest = [], [], None
@@ -108,11 +118,14 @@ def sections_for(items: list[Item]) -> tuple[list[Item], list[Section], list[Ite
         elif audience == Audience.DIGEST:
             digest = item.planned
         else:
-            by_location[_location_name(item.person)].append(item)
+            by_location[_heading(item)].append(item)
     key = lambda i: (i.row.due_on or date.min, i.label)  # noqa: E731
     own.sort(key=key)
     groups = [
-        Section(name, sorted(found, key=lambda i: (i.person.display_name, *key(i))))
+        Section(
+            name,
+            sorted(found, key=lambda i: (i.person.display_name if i.person else "", *key(i))),
+        )
         for name, found in sorted(by_location.items())
     ]
     return own, groups, alerts, digest

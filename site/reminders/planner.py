@@ -12,6 +12,10 @@ Who hears of an item (the tiers are the policy's):
 - the medical directors when overdue more than `directors_after_days`.
 An escalation with nobody to go to is planned with `problem` set: it is recorded as
 undeliverable and raises an alert, never dropped.
+
+A location's own items (an emergency kit's check, a kit item's expiry:
+organisation.location_items) have no person: their providers say the stage reached, and the
+location's managers hear of them (its regional managers where it has none of its own).
 """
 
 from collections import defaultdict
@@ -25,6 +29,7 @@ from django.db.models import QuerySet
 
 from organisation import groups
 from organisation.compliance import ComplianceRow, compliance_rows, judged_on
+from organisation.location_items import LocationItem, location_items
 from organisation.models import Location, StaffProfile
 from organisation.status import Status
 from reminders.models import NOBODY, Audience, Reminder, ReminderPolicy, ReminderStatus
@@ -54,7 +59,7 @@ class Planned:
     due_on: date | None
     url: str
     planned_on: date
-    row: ComplianceRow | None = None
+    row: ComplianceRow | LocationItem | None = None
     problem: str = ""  # why it cannot be delivered; empty when it can
     digest_rows: list[tuple[StaffProfile, ComplianceRow]] = field(default_factory=list)
 
@@ -105,6 +110,20 @@ def _item_key(row: ComplianceRow) -> str:
     return f"{row.staff_id}:{row.kind}:{row.requirement_key}"
 
 
+LOCATION_ITEM = "location:"
+
+
+def _location_item_key(item: LocationItem) -> str:
+    return f"{LOCATION_ITEM}{item.location_id}:{item.kind}:{item.key}"
+
+
+def location_of_item(item_key: str) -> int | None:
+    """The location a location item's ledger key names; None for a person's item."""
+    if not item_key.startswith(LOCATION_ITEM):
+        return None
+    return int(item_key.removeprefix(LOCATION_ITEM).split(":", 1)[0])
+
+
 def active_staff(staff_ids: Iterable[int] | None = None) -> QuerySet[StaffProfile]:
     people = StaffProfile.objects.filter(is_active=True, user__is_active=True).select_related(
         "user", "home_location"
@@ -134,6 +153,10 @@ class Chain:
                 if manager.pk != person.pk:
                     found[manager.pk] = manager
         return list(found.values())
+
+    def managers_at(self, location_id: int) -> list[StaffProfile]:
+        """A location's own managers, or its regional ones where it has none of its own."""
+        return list(self.local.get(location_id, []) or self.regional.get(location_id, []))
 
     def regional_managers_of(self, person: StaffProfile) -> list[StaffProfile]:
         found: dict[int, StaffProfile] = {}
@@ -199,12 +222,14 @@ def plan_reminders(
     staff_ids: Iterable[int] | None = None,
     digest_for: Iterable[int] | None = None,
     chain: Chain | None = None,
+    location_ids: Iterable[int] | None = None,
 ) -> list[Planned]:
     """Every reminder due on the day, one per item and recipient: the latest stage reached.
 
     Only active staff, and only requirements they still hold (the providers' rows).
-    `staff_ids` / `digest_for` narrow the plan (the sweep's re-check at send time); `chain`
-    is who manages where when the caller has read it already (once per sweep, not per batch).
+    `staff_ids` / `digest_for` / `location_ids` narrow the plan (the sweep's re-check at send
+    time: a narrowed plan has locations' items only for `location_ids`); `chain` is who
+    manages where when the caller has read it already (once per sweep, not per batch).
     """
     policy = ReminderPolicy.load()
     schedule = schedule_from(policy)
@@ -279,6 +304,13 @@ def plan_reminders(
             if not directors:
                 plan.append(planned(Audience.DIRECTOR, stage, None, NO_DIRECTOR))
 
+    if staff_ids is None or location_ids is not None:
+        plan.extend(
+            _location_reminders(
+                now=now, as_of=as_of, chain=chain, only=None if staff_ids is None else location_ids
+            )
+        )
+
     if policy.digest_enabled:
         plan.extend(
             _digests(
@@ -291,6 +323,32 @@ def plan_reminders(
                 only=None if digest_for is None else set(digest_for),
             )
         )
+    return plan
+
+
+def _location_reminders(
+    *, now: datetime, as_of: date | None, chain: Chain, only: Iterable[int] | None
+) -> list[Planned]:
+    """The location items' reminders to each location's managers; with no manager to tell,
+    one undeliverable reminder that raises an alert."""
+    locations = Location.objects.all() if only is None else Location.objects.filter(pk__in=only)
+    plan: list[Planned] = []
+    for item in location_items(locations=list(locations), now=now, as_of=as_of):
+        common = {
+            "item_key": _location_item_key(item),
+            "due_key": item.due_on.isoformat(),
+            "subject": None,
+            "label": item.label,
+            "due_on": item.due_on,
+            "url": item.manager_url,
+            "planned_on": item.judged_on,
+            "row": item,
+        }
+        managers = chain.managers_at(item.location_id)
+        plan.extend(_planned(Audience.MANAGER, item.stage, m, common=common) for m in managers)
+        if not managers:
+            problem = NO_MANAGER.format(locations=item.location_name)
+            plan.append(_planned(Audience.MANAGER, item.stage, None, problem, common=common))
     return plan
 
 

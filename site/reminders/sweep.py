@@ -28,7 +28,7 @@ from reminders import ledger
 from reminders.delivery import Mailer, Outcome, describe
 from reminders.mail import Item, compose
 from reminders.models import Audience, Reminder, ReminderPolicy, ReminderStatus
-from reminders.planner import Planned, chain_of_command, plan_reminders
+from reminders.planner import Planned, chain_of_command, location_of_item, plan_reminders
 from reminders.report import SweepLine, SweepReport
 
 logger = logging.getLogger(__name__)
@@ -142,12 +142,15 @@ class _Sending:
         """A fresh plan for the claimed rows' people: what is due now, not when planned."""
         subjects = {r.subject_id for r in rows if r.subject_id and r.audience != Audience.ALERT}
         digest_for = {r.recipient_id for r in rows if r.audience == Audience.DIGEST}
+        locations = {location_of_item(r.item_key) for r in rows if r.audience != Audience.ALERT}
+        locations.discard(None)
         plan = plan_reminders(
             now=self.now,
             as_of=self.as_of,
             staff_ids=subjects,
             digest_for=digest_for,
             chain=self.chain,
+            location_ids=locations or None,
         )
         return {p.natural_key: p for p in plan if not p.problem}
 
