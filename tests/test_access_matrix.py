@@ -13,6 +13,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from reminders.models import CalendarToken
 
+from actions.models import Exemption
 from kits import services as kit_services
 from organisation import groups
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
@@ -81,6 +82,8 @@ MATRIX = {
     "dashboard:export_xlsx": ("get", None, MANAGERS_200),
     "dashboard:staff_record": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "dashboard:inspection_packet": ("get", lambda w: ["north"], NORTH_OBJECT),
+    "actions:exempt": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
+    "actions:revoke_exemption": ("post", lambda w: [w["exemption"].pk], NORTH_DECISION),
     "certifications:my_certifications": ("get", None, SIGNED_IN_200),
     "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
     "certifications:card": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),
@@ -158,6 +161,17 @@ def world(home_page, settings, tmp_path):
     scenario = DrillScenarioPageFactory(parent=DrillIndexPageFactory(parent=home_page))
     session = TeamDrillSessionFactory(location=north, page=scenario, participants=[nadia])
     CalendarToken.objects.create(user=nadia.user, created_at=now)
+    exemption = Exemption.objects.create(
+        staff=nadia,
+        kind="certification",
+        requirement_key="BLS",
+        label="Basic Life Support",
+        reason="On leave",
+        starts_on=now.date(),
+        ends_on=now.date() + datetime.timedelta(days=30),
+        granted_by=ManagerFactory(home_location=north).user,
+        granted_at=now,
+    )
     people = {
         "staff": StaffProfileFactory(home_location=north),
         "manager": ManagerFactory(home_location=north),
@@ -188,6 +202,7 @@ def world(home_page, settings, tmp_path):
         "record": record,
         "attempt": attempt,
         "session": session,
+        "exemption": exemption,
         "kit": kit,
         **people,
     }

@@ -7,13 +7,13 @@ import datetime
 import io
 
 import pytest
-from actions import exemptions
-from actions.models import Exemption
-from actions.selectors import exemptions_in_force
 from django.core.exceptions import PermissionDenied, ValidationError
 from openpyxl import load_workbook
 from reminders.planner import plan_reminders
 
+from actions import exemptions
+from actions.models import Exemption
+from actions.selectors import exemptions_in_force
 from organisation.compliance import compliance_rows
 from organisation.models import AuditEntry
 from organisation.status import Status

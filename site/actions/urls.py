@@ -1,0 +1,10 @@
+from django.urls import path
+
+from actions import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("manage/staff/<int:pk>/exempt/", views.exempt, name="exempt"),
+    path("manage/exemptions/<int:pk>/revoke/", views.revoke_exemption, name="revoke_exemption"),
+]

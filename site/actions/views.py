@@ -1,0 +1,83 @@
+"""The manager actions, reached from a person's staff record (/manage/staff/<id>/). Each view
+fetches and authorises in one selector (404 for someone the viewer does not manage), calls a
+service, and shows the service's refusals next to the fields with what was typed kept."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from actions import exemptions
+from actions.forms import ExemptionForm, RevokeForm
+from actions.selectors import exemption_for_manager, staff_to_act_on
+from organisation.access import manager_required
+from organisation.compliance import compliance_rows
+
+
+def _record(profile):
+    return redirect("dashboard:staff_record", pk=profile.pk)
+
+
+def _errors_onto(form, error: ValidationError) -> None:
+    """A service's refusal, next to the field it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@manager_required
+def exempt(request, pk: int):
+    """Grant an exemption from one of the person's requirements."""
+    profile = staff_to_act_on(request.user, pk)
+    now = timezone.now()
+    rows = [r for r in compliance_rows(staff=[profile], now=now)]
+    form = ExemptionForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        kind, key = form.requirement_parts()
+        try:
+            exemption = exemptions.grant_exemption(
+                staff=profile,
+                kind=kind,
+                requirement_key=key,
+                ends_on=form.cleaned_data["ends_on"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                now=now,
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, f"{profile.display_name}: {exemption}.")
+            return _record(profile)
+    status = 400 if form.is_bound else 200
+    return render(request, "actions/exempt.html", {"profile": profile, "form": form}, status=status)
+
+
+@manager_required
+@require_POST
+def revoke_exemption(request, pk: int):
+    """End an exemption now (a confirmed POST from the staff record)."""
+    exemption = exemption_for_manager(request.user, pk)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            exemptions.revoke_exemption(
+                exemption=exemption,
+                actor=request.user,
+                now=timezone.now(),
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, f"Exemption from {exemption.label} revoked.")
+            return _record(exemption.staff)
+    return render(
+        request,
+        "actions/revoke.html",
+        {"profile": exemption.staff, "exemption": exemption, "form": form},
+        status=400,
+    )
