@@ -83,6 +83,7 @@ MATRIX = {
     "dashboard:staff_record": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "dashboard:inspection_packet": ("get", lambda w: ["north"], NORTH_OBJECT),
     "actions:exempt": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
+    "actions:nudge": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "actions:revoke_exemption": ("post", lambda w: [w["exemption"].pk], NORTH_DECISION),
     "certifications:my_certifications": ("get", None, SIGNED_IN_200),
     "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),

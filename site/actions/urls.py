@@ -6,5 +6,6 @@ app_name = "actions"
 
 urlpatterns = [
     path("manage/staff/<int:pk>/exempt/", views.exempt, name="exempt"),
+    path("manage/staff/<int:pk>/nudge/", views.nudge, name="nudge"),
     path("manage/exemptions/<int:pk>/revoke/", views.revoke_exemption, name="revoke_exemption"),
 ]

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions import exemptions
-from actions.forms import ExemptionForm, RevokeForm
+from actions import exemptions, nudges
+from actions.forms import ExemptionForm, NudgeForm, RevokeForm
 from actions.selectors import exemption_for_manager, staff_to_act_on
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
@@ -80,4 +80,35 @@ def revoke_exemption(request, pk: int):
         "actions/revoke.html",
         {"profile": exemption.staff, "exemption": exemption, "form": form},
         status=400,
+    )
+
+
+@manager_required
+def nudge(request, pk: int):
+    """Send the person a one-off reminder about one requirement that needs action."""
+    profile = staff_to_act_on(request.user, pk)
+    now = timezone.now()
+    rows = [r for r in compliance_rows(staff=[profile], now=now) if r.needs_action]
+    form = NudgeForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        kind, key = form.requirement_parts()
+        try:
+            reminder = nudges.send_nudge(
+                staff=profile, kind=kind, requirement_key=key, actor=request.user, now=now
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(
+                request,
+                f"A reminder about {reminder.label} goes to {profile.display_name} with the "
+                "next reminder run, inside their sending hours.",
+            )
+            return _record(profile)
+    status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "actions/nudge.html",
+        {"profile": profile, "form": form, "rows": rows},
+        status=status,
     )

@@ -311,6 +311,7 @@ def plan_reminders(
             )
         )
 
+    plan.extend(_nudges(rows=rows, people=people, now=now, as_of=as_of))
     if policy.digest_enabled:
         plan.extend(
             _digests(
@@ -392,3 +393,48 @@ def _digests(*, rows, people, chain: Chain, now, as_of, weekday, only) -> list[P
             )
         )
     return digests
+
+
+# A manager's one-off reminder about one item (actions' nudge): recorded in the ledger by
+# reminders.services.record_nudge, keyed by the person's date it was asked on (so one a day).
+NUDGE = "staff:nudge"
+
+
+def _nudges(*, rows, people, now, as_of) -> list[Planned]:
+    """The nudges waiting to go, for items that still need action: planned here so the
+    sweep's re-check at send time keeps them, and cancels one whose item was done (or
+    exempted) in the meantime."""
+    waiting = Reminder.objects.filter(
+        kind=NUDGE,
+        subject_id__in=list(people),
+        status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED, ReminderStatus.SENDING],
+    ).values_list("item_key", "due_key")
+    asked: dict[str, list[str]] = defaultdict(list)
+    for item_key, due_key in waiting:
+        asked[item_key].append(due_key)
+    if not asked:
+        return []
+    found = []
+    for row in rows:
+        if not row.needs_action:
+            continue
+        for due_key in asked.get(_item_key(row), ()):
+            person = people[row.staff_id]
+            found.append(
+                Planned(
+                    recipient_key=recipient_key(person),
+                    item_key=_item_key(row),
+                    due_key=due_key,
+                    kind=NUDGE,
+                    audience=Audience.STAFF,
+                    recipient=person,
+                    subject=person,
+                    label=row.label,
+                    due_on=row.due_on,
+                    url=row.url,
+                    planned_on=judged_on(person, now=now, as_of=as_of),
+                    row=row,
+                    problem="" if person.user.email else NO_EMAIL.format(name=person),
+                )
+            )
+    return found

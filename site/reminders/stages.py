@@ -103,6 +103,7 @@ AUDIENCE_WORDS = {
 OTHER_KINDS = {
     "digest:weekly": "In the manager's weekly digest",
     "alert:undeliverable": "Alert: a reminder could not be delivered",
+    "staff:nudge": "Reminder sent at a manager's request",
 }
 NOTE_ONLY = "Note to the person: something new to know, such as why a card was rejected"
 WITH_NOTE = ", with a new note"
