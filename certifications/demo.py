@@ -3,7 +3,8 @@
 Most cards are verified by a manager (current, due soon or overdue); a few await
 verification, one was rejected with a reason, one asks for a later expiry, a few are missing.
 The "staff" login has BLS due soon and an LSO card awaiting verification; Priya Nair renewed
-her BLS early, inside the window, and kept its anniversary. Card files are tiny
+her BLS early, inside the window, and kept its anniversary; Tom Reilly, hired 40 days ago,
+has no BLS card yet and is chased for it. Card files are tiny
 generated PNGs and PDFs.
 Idempotent: a person who already has a record of a type gets no new one.
 """
@@ -73,7 +74,13 @@ FIXED = {
     ("leo.martins", "BLS"): (600, False),
     ("hana.sato", "LSO"): (700, False),
     ("priya.nair", "BLS"): (40, True),
+    # Hired 40 days ago and has not uploaded a BLS card: missing since the hire date, chased.
+    ("tom.reilly", "BLS"): (None, None),
 }
+# When the roles began to require their cards: half a year before the demo's today, so a
+# card missing from someone hired earlier is missing since then, from a newer hire since
+# their hire date.
+REQUIRED_FOR_DAYS = 180
 # Renewed early, inside the renewal window: the previous card (placed by FIXED) and the days
 # ago the renewal course was completed. The renewal keeps the card's anniversary (BLS counts
 # from the previous expiry), so the new card runs two years from the old one's expiry.
@@ -148,7 +155,9 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher) -> None:
         codes = (REQUIRED_BY_ALL, *REQUIRED_BY_ROLE.get(role.slug, ()))
         for code in codes:
             CertificationRequirement.objects.get_or_create(
-                role=role, certification_type=types[code]
+                role=role,
+                certification_type=types[code],
+                defaults={"added_at": now - timedelta(days=REQUIRED_FOR_DAYS)},
             )
 
     held = set(

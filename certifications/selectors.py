@@ -47,38 +47,74 @@ def my_certifications_url() -> str:
     return reverse("certifications:my_certifications")
 
 
-def _required_by_type(
-    staff: Sequence[Person],
-) -> dict[int, tuple[CertificationType, list[Person]]]:
-    """type pk -> (the type, the people of `staff` whose roles require it, in staff order),
-    in two queries."""
-    role_types: dict[int, set[CertificationType]] = defaultdict(set)
+@dataclass
+class _Required:
+    """Who must hold which type, and since when each of them has had to."""
+
+    holders: dict[int, tuple[CertificationType, list[Person]]]  # type pk -> (type, people)
+    roles_of: dict[int, tuple[int, ...]]  # staff pk -> their role pks
+    hired_on: dict[int, date | None]  # staff pk -> hire date, for people with a role
+    # (role pks, type pk) -> when the first of those roles to require the type began to;
+    # None where any of them has no recorded start (older than the record).
+    added_at: dict[tuple[tuple[int, ...], int], datetime | None]
+
+    def missing_since(self, profile: Person, type_pk: int) -> date | None:
+        """The day a card of the type has been required of `profile`: the later of their hire
+        date and the day (on their calendar) their roles began to require it; None when
+        neither is known. When they took the role is not recorded anywhere, so a person given
+        the role later than both is chased from the earlier of them."""
+        added_at = self.added_at.get((self.roles_of.get(profile.pk, ()), type_pk))
+        known = [
+            day
+            for day in (
+                self.hired_on.get(profile.pk),
+                profile.local_date(added_at) if added_at is not None else None,
+            )
+            if day is not None
+        ]
+        return max(known, default=None)
+
+
+def _required_by_type(staff: Sequence[Person]) -> _Required:
+    """Which people of `staff` each type is required of (in staff order), and since when, in
+    two queries."""
+    role_types: dict[int, dict[CertificationType, datetime | None]] = defaultdict(dict)
     for requirement in CertificationRequirement.objects.select_related("certification_type"):
-        role_types[requirement.role_id].add(requirement.certification_type)
+        role_types[requirement.role_id][requirement.certification_type] = requirement.added_at
     links = narrowed_to(StaffProfile.roles.through.objects.all(), staff, field="staffprofile")
-    roles_of = {
-        staff_id: tuple(role_id for _, role_id in group)
-        for staff_id, group in groupby(
-            links.order_by("staffprofile_id", "jobrole_id")
-            .values_list("staffprofile_id", "jobrole_id")
-            .iterator(),
-            key=itemgetter(0),
-        )
-    }
+    roles_of: dict[int, tuple[int, ...]] = {}
+    hired_on: dict[int, date | None] = {}
+    for staff_id, group in groupby(
+        links.order_by("staffprofile_id", "jobrole_id")
+        .values_list("staffprofile_id", "jobrole_id", "staffprofile__hire_date")
+        .iterator(),
+        key=itemgetter(0),
+    ):
+        group = list(group)
+        roles_of[staff_id] = tuple(role_id for _, role_id, _ in group)
+        hired_on[staff_id] = group[0][2]
     # Many people share a combination of roles: work out each combination's types once.
     by_combination: dict[tuple[int, ...], list[list[Person]]] = {}
     holders: dict[int, tuple[CertificationType, list[Person]]] = {}
+    added: dict[tuple[tuple[int, ...], int], datetime | None] = {}
     for profile in staff:
         combination = roles_of.get(profile.pk, ())
         lists = by_combination.get(combination)
         if lists is None:
-            types = {t for role_id in combination for t in role_types.get(role_id, ())}
+            starts: dict[CertificationType, list[datetime | None]] = defaultdict(list)
+            for role_id in combination:
+                for cert_type, added_at in role_types.get(role_id, {}).items():
+                    starts[cert_type].append(added_at)
+            for cert_type, when in starts.items():
+                added[(combination, cert_type.pk)] = (
+                    None if None in when else min(w for w in when if w is not None)
+                )
             lists = by_combination[combination] = [
-                holders.setdefault(t.pk, (t, []))[1] for t in types
+                holders.setdefault(t.pk, (t, []))[1] for t in starts
             ]
         for people in lists:
             people.append(profile)
-    return holders
+    return _Required(holders, roles_of, hired_on, added)
 
 
 # What a certification row asks of the person and of their manager, in the clinic's words.
@@ -209,7 +245,8 @@ class _Judged(Judged[CertificationType, Status]):
 def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_Judged]:
     """Every required type's judgement, by type pk: the one judgement behind both rows and
     standings. Four queries, and the work is done a type at a time."""
-    holders = _required_by_type(staff)
+    required = _required_by_type(staff)
+    holders = required.holders
     latest, histories = cards_by_holder(staff)
     days: dict[int, date] = {p.pk: judged_on(p, now=now, as_of=as_of) for p in staff}
     found = []
@@ -228,6 +265,8 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
             if history is not None:
                 judgement = judge_holding(history, cert_type=cert_type, profile=profile, as_of=day)
                 status_of[pk], due_of[pk] = judgement.status, judgement.due_on
+                if judgement.status is Status.MISSING:
+                    due_of[pk] = required.missing_since(profile, type_pk)
                 if judgement.rejected is not None:
                     rejected_of[pk] = judgement.rejected
                 continue
@@ -238,6 +277,10 @@ def _judged(staff: list[Person], *, now: datetime, as_of: date | None) -> list[_
                     due_on=expires_on, as_of=day, due_soon_days=soon, grace_days=grace
                 )
             status_of[pk], due_of[pk] = status, expires_on
+            if status is Status.MISSING:
+                # No card at all: the row's date is the day it has been missing since, the
+                # date the reminders chase it from (organisation.status: "Missing since").
+                due_of[pk] = required.missing_since(profile, type_pk)
         found.append(_Judged(cert_type, status_of, due_of, rejected_of))
     return found
 

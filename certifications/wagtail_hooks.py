@@ -27,7 +27,7 @@ class CertificationRequirementViewSet(SnippetViewSet):
     model = CertificationRequirement
     icon = "tick-inverse"
     menu_label = _("Requirements by role")
-    list_display = ["role", "certification_type"]
+    list_display = ["role", "certification_type", "added_at"]
     list_filter = ["role", "certification_type"]
     ordering = ["role__name", "certification_type__name"]
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certifications import expiry
@@ -131,6 +132,12 @@ class CertificationRequirement(models.Model):
     )
     certification_type = models.ForeignKey(
         CertificationType, on_delete=models.CASCADE, related_name="requirements"
+    )
+    # When the role began to require the type: a card missing since then is chased from then
+    # (or from the person's hire date, if later). Empty for requirements older than this
+    # field, whose start nobody recorded: those are chased from the hire date.
+    added_at = models.DateTimeField(
+        _("required since"), default=timezone.now, null=True, editable=False
     )
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from dashboard.matrix import MatrixCell, MatrixRow
-from organisation.compliance import Standings, Status
+from organisation.compliance import MISSING_SINCE_WORD, Standings, Status
 from organisation.selectors import StaffLine
 
 NOT_REQUIRED = mark_safe(
@@ -57,9 +57,11 @@ class CellMaker:
         )
         if cell.due_on is None:
             return mark_safe(head + "</td>")
+        # A missing requirement's date is the day it has been missing since.
+        since = f"{MISSING_SINCE_WORD} " if status is Status.MISSING else ""
         return mark_safe(
-            f'{head}<br><time datetime="{cell.due_on.isoformat()}">{self.date(cell.due_on)}'
-            "</time></td>"
+            f'{head}<br>{since}<time datetime="{cell.due_on.isoformat()}">'
+            f"{self.date(cell.due_on)}</time></td>"
         )
 
     def date(self, day: date) -> str:

@@ -31,11 +31,14 @@ staff AS MATERIALIZED (
     AND sp.id IN (SELECT sl.staffprofile_id FROM organisation_staffprofile_locations sl
                   WHERE sl.location_id IN ({locations}))
 ),
-required AS (
-  SELECT DISTINCT r.staffprofile_id AS staff_id, cr.certification_type_id AS type_id
+required AS (  -- and since when: the first of the person's roles to require the type (none
+               -- when any of those requirements has no recorded start)
+  SELECT r.staffprofile_id AS staff_id, cr.certification_type_id AS type_id,
+         CASE WHEN COUNT(*) = COUNT(cr.added_at) THEN MIN(cr.added_at) END AS added_at
   FROM organisation_staffprofile_roles r
   JOIN certifications_certificationrequirement cr ON cr.role_id = r.jobrole_id
   WHERE r.staffprofile_id IN (SELECT id FROM staff)
+  GROUP BY r.staffprofile_id, cr.certification_type_id
 ),
 verified AS (
   SELECT c.staff_id, c.certification_type_id AS type_id, MAX(c.expires_on) AS expires_on
@@ -71,12 +74,16 @@ newest_live AS (  -- the newest card that is not rejected, where any card awaits
 facts AS MATERIALIZED (  -- computed once, however often the expressions below use it
   SELECT q.staff_id, t.code, d.day, t.renewal_window_days AS soon, t.grace_days AS grace,
          v.expires_on AS verified_on, p.expires_on AS pending_on, p.staff_id IS NOT NULL AS pending,
+         -- a missing card's date: the later of the hire date and the requirement's start
+         -- (GREATEST skips NULLs)
+         GREATEST(sp.hire_date, (q.added_at AT TIME ZONE d.tz)::date) AS missing_since,
          (p.staff_id IS NOT NULL AND t.pending_counts_as_current_days > 0
           AND d.day <= (p.uploaded_at AT TIME ZONE d.tz)::date + t.pending_counts_as_current_days
           AND (v.expires_on IS NULL OR p.expires_on > v.expires_on)) AS counted
   FROM required q
   JOIN certifications_certificationtype t ON t.id = q.type_id
   JOIN days d ON d.staff_id = q.staff_id
+  JOIN organisation_staffprofile sp ON sp.id = q.staff_id
   LEFT JOIN verified v ON v.staff_id = q.staff_id AND v.type_id = q.type_id
   LEFT JOIN newest_live p ON p.staff_id = q.staff_id AND p.type_id = q.type_id
                          AND p.verification_status = 'pending'
@@ -97,6 +104,7 @@ cells AS MATERIALIZED (  -- the totals read it several times
          CASE WHEN base <> 'current' AND pending AND NOT counted THEN 'awaiting'
               ELSE base END AS status,
          CASE WHEN base <> 'current' AND pending AND NOT counted THEN verified_on
+              WHEN base = 'missing' THEN missing_since
               ELSE due_on END AS due_on
   FROM graded
 )"""
@@ -123,12 +131,18 @@ live AS (  -- cards not rejected, newest first, where any card awaits verificati
 facts AS MATERIALIZED (  -- once: SQLite would otherwise copy it into every use below
   SELECT q.staff_id, q.type_id, t.code, d.day,
          v.expires_on AS verified_on, p.expires_on AS pending_on, p.staff_id IS NOT NULL AS pending,
+         -- a missing card's date: the later of the hire date and the requirement's start (in
+         -- UTC, as above); SQLite's MAX() of a NULL is NULL, so each NULL is handled first
+         CASE WHEN q.added_at IS NULL THEN sp.hire_date
+              WHEN sp.hire_date IS NULL THEN date(q.added_at)
+              ELSE MAX(sp.hire_date, date(q.added_at)) END AS missing_since,
          (p.staff_id IS NOT NULL AND t.pending_counts_as_current_days > 0
           AND d.day <= date(p.uploaded_at, '+' || t.pending_counts_as_current_days || ' days')
           AND (v.expires_on IS NULL OR p.expires_on > v.expires_on)) AS counted
   FROM required q
   JOIN certifications_certificationtype t ON t.id = q.type_id
   JOIN days d ON d.staff_id = q.staff_id
+  JOIN organisation_staffprofile sp ON sp.id = q.staff_id
   LEFT JOIN verified v ON v.staff_id = q.staff_id AND v.type_id = q.type_id
   LEFT JOIN live p ON p.staff_id = q.staff_id AND p.type_id = q.type_id AND p.newness = 1
                   AND p.verification_status = 'pending'
@@ -155,6 +169,7 @@ cells AS MATERIALIZED (  -- the totals read it several times
          CASE WHEN base <> 'current' AND pending AND NOT counted THEN 'awaiting'
               ELSE base END AS status,
          CASE WHEN base <> 'current' AND pending AND NOT counted THEN verified_on
+              WHEN base = 'missing' THEN missing_since
               ELSE due_on END AS due_on
   FROM graded
 )"""

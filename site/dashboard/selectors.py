@@ -30,7 +30,7 @@ from drills.selectors import (
     runs_of,
     team_drills_of,
 )
-from organisation.compliance import compliance_rows, compliance_standings
+from organisation.compliance import Status, compliance_rows, compliance_standings
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.policies import managed_locations
 from organisation.selectors import (
@@ -118,8 +118,10 @@ def matrix_expiries(matrix: Matrix, *, start: date, end: date) -> list[tuple[dat
         (due_on, column.requirement_key)
         for column in matrix.columns
         if column.kind == CERTIFICATION
-        for due_on in column.due_on.values()
-        if due_on is not None and start <= due_on <= end
+        for pk, due_on in column.due_on.items()
+        if due_on is not None
+        and start <= due_on <= end
+        and column.status[pk] is not Status.MISSING  # its date is when it went missing
     ]
 
 

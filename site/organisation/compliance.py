@@ -18,6 +18,9 @@ from organisation.status import Status
 
 # How a row's date reads once it has passed: "was due 3 March", "expired 31 March".
 PAST_DUE_WORDS = {"due": "was due", "expires": "expired"}
+# A missing requirement's date, where it has one, is the day it has been missing since:
+# "Missing since 3 March 2026" on every page and in the mail.
+MISSING_SINCE_WORD = "since"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ class ComplianceRow:
         """The words before its date: "due", "expires"; once overdue "was due", "expired"."""
         if self.status is Status.OVERDUE:
             return PAST_DUE_WORDS.get(self.due_word, f"was {self.due_word}")
+        if self.status is Status.MISSING:
+            return MISSING_SINCE_WORD
         if self.status is Status.EXEMPT:
             return ""  # its date is the exemption's end: the word itself says "Exempt until"
         return self.due_word
@@ -62,6 +67,11 @@ class ComplianceRow:
     @property
     def needs_action(self) -> bool:
         return self.status.needs_action
+
+    @property
+    def is_missing(self) -> bool:
+        """Nothing is held; its date, when it has one, is the day it went missing."""
+        return self.status is Status.MISSING
 
     @property
     def waits_on_manager(self) -> bool:

@@ -7,6 +7,7 @@ from icalendar import Alarm, Calendar, Event
 from organisation.compliance import compliance_rows
 from organisation.links import absolute_url
 from organisation.models import StaffProfile
+from organisation.status import Status
 
 
 def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
@@ -18,8 +19,8 @@ def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"ReadyRoom: {profile.display_name}")
     for row in compliance_rows(staff=[profile], now=now):
-        if row.due_on is None:
-            continue
+        if row.due_on is None or row.status is Status.MISSING:
+            continue  # a missing item's date is the day it went missing: nothing to come
         event = Event()
         event.add("uid", f"{row.kind}-{row.requirement_key}-{row.staff_id}@readyroom")
         event.add("dtstamp", now)

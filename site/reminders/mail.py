@@ -14,10 +14,11 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from organisation.compliance import PAST_DUE_WORDS
+from organisation.compliance import MISSING_SINCE_WORD, PAST_DUE_WORDS
 from organisation.links import absolute_url
 from organisation.location_items import LocationItem
 from organisation.models import StaffProfile
+from organisation.status import Status
 from reminders.models import Audience, Reminder
 from reminders.planner import Planned
 
@@ -52,6 +53,13 @@ class Item:
             return "is missing: none on record"
         days = (due_on - self.row.planned_on).days
         day = f"{due_on:%A} {due_on.day} {due_on:%B %Y}"
+        if compliance is not None and compliance.status is Status.MISSING:
+            # A missing item's date is the day it has been missing since.
+            late = max(-days, 0)
+            return (
+                f"is missing: none on record {MISSING_SINCE_WORD} {day} "
+                f"({late} day{'s' if late != 1 else ''})"
+            )
         past = PAST_DUE_WORDS.get(word, f"was {word}")
         now = {"due": "is due", "expires": "expires"}.get(word, f"is {word}")
         if days > 0:

@@ -264,7 +264,9 @@ def plan_reminders(
         stage = (
             None
             if row.waits_on_manager
-            else staff_stage(due_on=row.due_on, today=today, schedule=schedule)
+            else staff_stage(
+                due_on=row.due_on, today=today, schedule=schedule, missing=row.is_missing
+            )
         )
         if row.note and not row.waits_on_manager:
             # Something new to tell (a rejected card and why): a reminder of its own, sent
@@ -274,7 +276,9 @@ def plan_reminders(
             problem = "" if person.user.email else NO_EMAIL.format(name=person)
             plan.append(planned(Audience.STAFF, stage, person, problem))
 
-        stage = manager_stage(due_on=row.due_on, today=today, schedule=schedule)
+        stage = manager_stage(
+            due_on=row.due_on, today=today, schedule=schedule, missing=row.is_missing
+        )
         if row.waits_on_manager and stage is None:
             stage = "awaiting"  # a card to verify is a manager's job whenever it arrives
         if stage:
@@ -288,7 +292,9 @@ def plan_reminders(
                     )
                 plan.append(planned(Audience.MANAGER, stage, None, nobody_cache[locations]))
 
-        stage = regional_stage(due_on=row.due_on, today=today, schedule=schedule)
+        stage = regional_stage(
+            due_on=row.due_on, today=today, schedule=schedule, missing=row.is_missing
+        )
         if stage:
             own = {m.pk for m in chain.managers_of(person)}
             plan.extend(
@@ -297,7 +303,9 @@ def plan_reminders(
                 if m.pk not in own  # they already hear of it as the person's manager
             )
 
-        stage = director_stage(due_on=row.due_on, today=today, schedule=schedule)
+        stage = director_stage(
+            due_on=row.due_on, today=today, schedule=schedule, missing=row.is_missing
+        )
         if stage:
             directors = [d for d in chain.directors if d.pk != person.pk]
             plan.extend(planned(Audience.DIRECTOR, stage, d) for d in directors)

@@ -19,14 +19,37 @@ class Schedule:
     directors_after_days: int = 30  # 0: no directors tier
 
 
-def staff_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
+def _missing_for(*, since_on: date, today: date, schedule: Schedule) -> str:
+    """A missing item's stage, counted from the day it went missing: "missing" from that day,
+    then "missing-7", "missing-14"... stepping as overdue items do, so it is chased until
+    it is held, each stage once."""
+    late = (today - since_on).days
+    every = schedule.overdue_every_days or 7
+    return f"missing-{late // every * every}" if late >= every else "missing"
+
+
+def _as_missing(stage: str | None) -> str | None:
+    """An overdue tier's stage ("overdue-14") said of a missing item ("missing-14")."""
+    if stage is not None and stage.startswith("overdue-"):
+        return "missing-" + stage.removeprefix("overdue-")
+    return stage
+
+
+def staff_stage(
+    *, due_on: date | None, today: date, schedule: Schedule, missing: bool = False
+) -> str | None:
     """The latest stage of the person's own reminders reached by `today`, or None.
 
     "before-30" once 30 days or fewer remain, "due-today" on the day (and until the first
     overdue stage), "overdue-7" a week late, "overdue-14"... and "missing" when nothing is held.
+    `missing` with a `due_on`: nothing is held since that day (see _missing_for).
     """
     if due_on is None:
         return "missing"
+    if missing and today >= due_on:
+        if not schedule.overdue_every_days:
+            return "missing"  # nothing after the first, as for an item past its due date
+        return _missing_for(since_on=due_on, today=today, schedule=schedule)
     days_left = (due_on - today).days
     if days_left > 0:
         reached = [o for o in schedule.offsets if days_left <= o]
@@ -41,10 +64,17 @@ def staff_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str 
     return f"before-{min(schedule.offsets)}" if schedule.offsets else None
 
 
-def manager_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
-    """The latest escalation stage reached: from `escalate_from_days` before, and overdue."""
+def manager_stage(
+    *, due_on: date | None, today: date, schedule: Schedule, missing: bool = False
+) -> str | None:
+    """The latest escalation stage reached: from `escalate_from_days` before, and overdue;
+    for a missing item from the day it went missing (`missing` with a `due_on`)."""
     if due_on is None:
         return "missing" if schedule.escalate_when_overdue else None
+    if missing and today >= due_on:
+        if not schedule.escalate_when_overdue:
+            return None
+        return _missing_for(since_on=due_on, today=today, schedule=schedule)
     days_left = (due_on - today).days
     if days_left < 0:
         if not schedule.escalate_when_overdue:
@@ -71,24 +101,32 @@ def _overdue_stage(*, due_on: date | None, today: date, after_days: int, every: 
     return f"overdue-{late // every * every}"
 
 
-def regional_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
-    """Regional managers hear of an item overdue more than `regional_after_days`."""
-    return _overdue_stage(
+def regional_stage(
+    *, due_on: date | None, today: date, schedule: Schedule, missing: bool = False
+) -> str | None:
+    """Regional managers hear of an item overdue (or missing) more than
+    `regional_after_days`."""
+    stage = _overdue_stage(
         due_on=due_on,
         today=today,
         after_days=schedule.regional_after_days,
         every=schedule.overdue_every_days,
     )
+    return _as_missing(stage) if missing else stage
 
 
-def director_stage(*, due_on: date | None, today: date, schedule: Schedule) -> str | None:
-    """The medical directors hear of an item overdue more than `directors_after_days`."""
-    return _overdue_stage(
+def director_stage(
+    *, due_on: date | None, today: date, schedule: Schedule, missing: bool = False
+) -> str | None:
+    """The medical directors hear of an item overdue (or missing) more than
+    `directors_after_days`."""
+    stage = _overdue_stage(
         due_on=due_on,
         today=today,
         after_days=schedule.directors_after_days,
         every=schedule.overdue_every_days,
     )
+    return _as_missing(stage) if missing else stage
 
 
 # What a reminder's kind ("<audience>:<stage>[:n<note hash>]", as the planner writes it) means,
@@ -130,6 +168,9 @@ def describe(kind: str) -> str:
         text = f"{late}, overdue"
     elif stage == "missing":
         text = f"{late}: nothing on record"
+    elif stage.startswith("missing-"):
+        days = int(stage.removeprefix("missing-"))
+        text = f"{late}: nothing on record for {days} days"
     elif stage == "awaiting":
         text = f"{early}: a card awaits verification"
     else:

@@ -30,7 +30,8 @@ def test_seed_spreads_statuses_and_is_idempotent(db, now):
     staff = list(StaffProfile.objects.select_related("home_location"))
     rows = certification_rows(staff=staff, now=now, as_of=TODAY)
     statuses = {row.status for row in rows}
-    assert statuses == set(Status)
+    # Every status a card can give (an exemption is a manager's, laid over the rows later).
+    assert statuses == set(Status) - {Status.EXEMPT}
     # Most cards are verified by a manager; a few wait, one was rejected with a reason.
     by_state = Counter(CertificationRecord.objects.values_list("verification_status", flat=True))
     assert by_state[VerificationStatus.VERIFIED] > 3 * by_state[VerificationStatus.PENDING] > 0
@@ -49,9 +50,21 @@ def test_seed_spreads_statuses_and_is_idempotent(db, now):
     assert sam_rows["LSO"] is Status.AWAITING_VERIFICATION
     # Every demo person needs BLS; injectors ACLS.
     assert len([r for r in rows if r.requirement_key == "BLS"]) == len(staff)
+    # Tom, hired 40 days ago, has no BLS card: missing since his hire date; the others
+    # missing a card, hired earlier, since the requirements began half a year ago.
+    tom = StaffProfile.objects.get(user__username="tom.reilly")
+    (tom_bls,) = [r for r in rows if r.staff_id == tom.pk and r.requirement_key == "BLS"]
+    assert (tom_bls.status, tom_bls.due_on) == (Status.MISSING, tom.hire_date)
+    assert tom.hire_date == TODAY - datetime.timedelta(days=40)
+    missing_since = {r.due_on for r in rows if r.status is Status.MISSING}
+    assert TODAY - datetime.timedelta(days=demo.REQUIRED_FOR_DAYS) in missing_since
 
     _seed()
     assert CertificationRecord.objects.count() == records
+    again = certification_rows(staff=staff, now=now, as_of=TODAY)
+    assert [(r.key, r.status, r.due_on) for r in again] == [
+        (r.key, r.status, r.due_on) for r in rows
+    ]
 
     demo.reset()
     remove_demo_organisation()

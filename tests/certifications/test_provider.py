@@ -25,7 +25,10 @@ def test_each_required_type_is_a_row_with_its_status(sam, bls, now):
 
 def test_a_required_type_with_no_record_is_missing(sam, now):
     (row,) = certification_rows(staff=[sam], now=now, as_of=None)
-    assert row.status is Status.MISSING and row.due_on is None
+    # Since when: tests/certifications/test_missing_since.py.
+    assert row.status is Status.MISSING and row.due_on == max(
+        sam.hire_date, sam.local_date(sam.roles.get().certification_requirements.get().added_at)
+    )
 
 
 def test_rejected_cards_do_not_count_and_the_latest_expiry_wins(sam, bls, now):

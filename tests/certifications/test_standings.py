@@ -39,11 +39,20 @@ def histories(db, now):
     both, one = JobRoleFactory(), JobRoleFactory()
     bls = CertificationTypeFactory(code="BLS", grace_days=14)
     lso = CertificationTypeFactory(code="LSO", pending_counts_as_current_days=30)
-    for role, cert_type in ((both, bls), (both, lso), (one, lso)):
-        CertificationRequirementFactory(role=role, certification_type=cert_type)
+    # Each requirement began on a day of its own, two of them after everyone's hire date.
+    for role, cert_type, began in (
+        (both, bls, "2024-02-01T03:00Z"),
+        (both, lso, "2026-01-10T03:00Z"),
+        (one, lso, "2025-12-20T23:30Z"),
+    ):
+        CertificationRequirementFactory(
+            role=role, certification_type=cert_type, added_at=datetime.datetime.fromisoformat(began)
+        )
     people = [
         StaffProfileFactory(
-            home_location=rng.choice([north, south]), roles=rng.choice([[both], [one], [both, one]])
+            home_location=rng.choice([north, south]),
+            roles=rng.choice([[both], [one], [both, one]]),
+            hire_date=datetime.date(2025, 6, 1) + datetime.timedelta(days=rng.randrange(300)),
         )
         for _ in range(40)
     ] + [StaffProfileFactory(home_location=north)]
@@ -76,7 +85,15 @@ def judged_one_by_one(people, types, *, now, as_of):
             )
             day = as_of or person.local_date(now)
             judgement = judge_holding(cards, cert_type=cert_type, profile=person, as_of=day)
-            found[(person.pk, cert_type.code)] = (judgement.status, judgement.due_on)
+            due_on = judgement.due_on
+            if judgement.status == "missing":
+                # Missing since the later of the hire date and the requirement's start.
+                starts = [
+                    person.local_date(r.added_at)
+                    for r in cert_type.requirements.filter(role__staff=person)
+                ]
+                due_on = max(person.hire_date, min(starts))
+            found[(person.pk, cert_type.code)] = (judgement.status, due_on)
     return found
 
 

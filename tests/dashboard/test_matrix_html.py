@@ -14,6 +14,8 @@ TEMPLATE = Template(
     "{% if cell %}"
     '<td class="cell cell--{{ cell.status.value }}"><span class="cell__status">'
     "{{ cell.status.label }}</span>{% if cell.due_on %}<br>"
+    # A missing requirement's date is the day it went missing (issue 16).
+    '{% if cell.status.value == "missing" %}since {% endif %}'
     '<time datetime="{{ cell.due_on|date:\'Y-m-d\' }}">{{ cell.due_on|date:"j M Y" }}</time>'
     "{% endif %}</td>"
     '{% else %}<td class="cell cell--na"><span class="visually-hidden">Not required</span>—</td>'

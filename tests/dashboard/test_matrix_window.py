@@ -22,6 +22,8 @@ from tests.factories.certifications import (
 
 AS_OF = datetime.date(2026, 6, 1)
 PEOPLE = 450  # and their manager, who has no requirements: 451 staff
+# When the role began to require both cards (after everyone's hire): a missing card's date.
+REQUIRED_FROM = datetime.datetime(2026, 1, 5, 17, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
@@ -35,7 +37,9 @@ def group(db, client):
     bls = CertificationTypeFactory(code="BLS", name="BLS")
     acls = CertificationTypeFactory(code="ACLS", name="ACLS")
     for cert_type in (bls, acls):
-        CertificationRequirementFactory(role=injector, certification_type=cert_type)
+        CertificationRequirementFactory(
+            role=injector, certification_type=cert_type, added_at=REQUIRED_FROM
+        )
     bls_expiry = {
         0: AS_OF - datetime.timedelta(days=10),
         1: AS_OF + datetime.timedelta(days=400),
@@ -143,7 +147,7 @@ def test_the_csv_keeps_every_person(client, group):
         "North",
         "Injector",
         "Missing",
-        "",
+        "2026-01-05",  # missing since the requirement began (North's date)
         "Overdue",
         "2026-05-22",
     ]
@@ -151,4 +155,4 @@ def test_the_csv_keeps_every_person(client, group):
     statuses = Counter(cell for line in lines[1:] for cell in line[4::2] if cell)
     assert statuses == {"Current": 510, "Due soon": 150, "Overdue": 150, "Missing": 90}
     dates = [cell for line in lines[1:] for cell in line[5::2] if cell]
-    assert all(datetime.date.fromisoformat(cell) for cell in dates) and len(dates) == 810
+    assert all(datetime.date.fromisoformat(cell) for cell in dates) and len(dates) == 900
