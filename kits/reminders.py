@@ -49,6 +49,7 @@ def kit_reminder_items(
                 judged_on=today,
                 stage=stage,
                 manager_url=url,
+                status=rules.check_status(due_on=due_on, today=today),
                 manager_action=CHECK_ACTION,
             )
         for item in kit.items.all():
@@ -64,6 +65,7 @@ def kit_reminder_items(
                     judged_on=today,
                     stage=stage,
                     manager_url=url,
+                    status=rules.item_status(expires_on=item.expires_on, today=today),
                     manager_action=EXPIRY_ACTION,
                     due_word="expires",
                 )

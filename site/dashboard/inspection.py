@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dashboard.inspection_kits import KitLog, kit_section
 from organisation.compliance import ComplianceRow
 from organisation.models import Location, StaffProfile
 from organisation.status import Status
@@ -53,6 +54,8 @@ def inspection_pdf(
     cards: list[VerifiedCard],
     prepared_by: str,
     prepared_at: datetime,
+    kit_logs: list[KitLog] | None = None,
+    kit_since: date | None = None,
 ) -> bytes:
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8.5, leading=10.5)
@@ -134,6 +137,16 @@ def inspection_pdf(
         block.append(Spacer(1, 3 * mm))
         story.append(KeepTogether(block))
 
+    if kit_logs is not None:
+        story += kit_section(
+            logs=kit_logs,
+            since=kit_since or as_of,
+            until=as_of,
+            styles=styles,
+            small=small,
+            text=_text,
+            table=_table,
+        )
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()
 

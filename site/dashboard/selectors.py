@@ -22,6 +22,7 @@ from dashboard.charts import coverage as coverage_chart
 from dashboard.coverage import CoverageForecast, forecast
 from dashboard.drill_chart import drill_times
 from dashboard.inspection import VerifiedCard, inspection_pdf
+from dashboard.inspection_kits import KIT_LOG_DAYS, KitLog, kit_log_lines
 from dashboard.matrix import CERTIFICATION, Headline, Matrix, build_matrix
 from dashboard.models import CoverageMinimum
 from drills.selectors import (
@@ -30,6 +31,7 @@ from drills.selectors import (
     runs_of,
     team_drills_of,
 )
+from kits.selectors import location_kit_log
 from organisation.compliance import Status, compliance_rows, compliance_standings
 from organisation.models import JobRole, Location, StaffProfile
 from organisation.policies import managed_locations
@@ -185,6 +187,11 @@ def inspection_packet_for(
         for record in verified_records(viewer, as_of=as_of)
         if record.staff_id in staff_ids
     ]
+    kit_since = as_of - timedelta(days=KIT_LOG_DAYS - 1)
+    kit_logs = [
+        KitLog(str(kit), kit_log_lines(checks))
+        for kit, checks in location_kit_log(location=location, since=kit_since, until=as_of)
+    ]
     return inspection_pdf(
         location=location,
         as_of=as_of,
@@ -193,6 +200,8 @@ def inspection_packet_for(
         cards=cards,
         prepared_by=viewer.get_full_name() or viewer.get_username(),
         prepared_at=now,
+        kit_logs=kit_logs,
+        kit_since=kit_since,
     )
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from organisation.models import Location
+from organisation.status import Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class LocationItem:
     judged_on: date  # the location's date the stage was judged on
     stage: str  # the reminder stage reached: "before-30", "due-today" (reminders.stages)
     manager_url: str  # where a manager does it
+    status: Status  # in the status toolkit's words, as the kind's own pages show it
     manager_action: str = ""
     due_word: str = "due"  # "expires" for an item's expiry
     # What the reminder mail reads of a compliance row, answered for a location's item:

@@ -27,6 +27,11 @@ STAFF_SECTIONS = (
         "certifications:my_certifications",
         _("BLS, ACLS and other cards: what is current, what is due, and renewals."),
     ),
+    (
+        _("Emergency kits"),
+        "kits:my_kits",
+        _("Your location's emergency kits and their weekly check, item by item."),
+    ),
 )
 MANAGER_SECTIONS = (
     (

@@ -27,6 +27,7 @@ from accounts.demo import DEMO_TOTP_KEY
 from certifications.models import CertificationRecord
 from content.models import ProtocolPage
 from drills.models import DrillRun, DrillScenarioPage, TeamDrillSession
+from kits.models import EmergencyKit
 from organisation.demo import DEMO_PASSWORD
 from organisation.models import StaffProfile
 from training.models import QuizAttempt, TrainingModulePage
@@ -121,6 +122,8 @@ VISITS = (
     Visit("my_certifications", "staff", _url("certifications:my_certifications")),
     Visit("certification_record", "staff", _url("certifications:record", lambda w: w["record"])),
     Visit("calendar", "staff", _url("reminders:calendar")),
+    Visit("my_kits", "staff", _url("kits:my_kits")),
+    Visit("kit_check", "staff", _url("kits:check", lambda w: w["kit"])),
     Visit("protocol_index", "staff", lambda w: w["protocol"].get_parent().url),
     Visit("protocol", "staff", lambda w: w["protocol"].url),
     Visit("password_change", "staff", _url("password_change")),
@@ -141,6 +144,9 @@ VISITS = (
         lambda w: reverse("drills:session_new") + f"?scenario={w['scenario'].pk}",
     ),
     Visit("drill_session", "manager", _url("drills:session_detail", lambda w: w["session"])),
+    Visit("kits", "manager", _url("kits:manage")),
+    Visit("kit", "manager", _url("kits:kit_detail", lambda w: w["kit"])),
+    Visit("kit_replace", "manager", _url("kits:item_replace", lambda w: w["kit_item"])),
     Visit("manager_mfa_settings", "manager", _url("accounts:mfa_settings")),
     Visit(
         "recovery_codes",
@@ -165,6 +171,7 @@ def _world() -> dict:
         .first()
     )
     scenarios = list(DrillScenarioPage.objects.live().order_by("path"))
+    kit = EmergencyKit.objects.filter(location=staff.home_location).order_by("pk").first()
     return {
         "staff": staff.pk,
         "modules": modules,
@@ -176,6 +183,8 @@ def _world() -> dict:
         "protocol": max(ProtocolPage.objects.live(), key=lambda p: len(str(p.body.raw_data))),
         "record": CertificationRecord.objects.filter(staff=staff).order_by("pk").first().pk,
         "session": TeamDrillSession.objects.filter(location=staff.home_location).first().pk,
+        "kit": kit.pk,
+        "kit_item": kit.items.order_by("position").first().pk,
     }
 
 

@@ -18,6 +18,7 @@ APP_DEMOS = (
     ("Certifications, cards and reminders", "certifications.demo"),
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
+    ("Emergency kits and their weekly checks", "kits.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
     ("Two-step login for the demo managers, educator and director", "accounts.demo"),
 )
