@@ -103,7 +103,10 @@ def inspection_pdf(
                     Paragraph(_text(row.label), small),
                     row.kind_label,
                     row.status.label + (f" ({row.detail})" if row.detail else ""),
-                    f"{row.due_on:%-d %b %Y}" if row.due_on else "-",
+                    # A missing row's date is the day it went missing: "since 9 Jan 2026".
+                    (f"{row.due_phrase} " if row.is_missing else "") + f"{row.due_on:%-d %b %Y}"
+                    if row.due_on
+                    else "-",
                 ]
             )
             background, text = STATUS_COLOURS[row.status]

@@ -9,6 +9,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from certifications import services
 from certifications.selectors import certification_rows, certification_standings
@@ -149,3 +150,11 @@ def test_the_export_holds_the_date_in_the_date_column(client, maria, missing_car
     (line,) = [line for line in lines if line[0] == "Mo Missing"]
     status_at = header.index("Basic Life Support (Certification) status")
     assert line[status_at : status_at + 2] == ["Missing", "2026-01-09"]
+
+
+def test_the_inspection_packet_says_missing_since(client, maria, missing_card, home_page):
+    client.force_login(maria.user)
+    response = client.get(reverse("dashboard:inspection_packet", args=["brookline"]))
+    assert response["Content-Type"] == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Missing since 9 Jan 2026" in " ".join(text.split())
