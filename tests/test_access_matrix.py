@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from reminders.models import CalendarToken
+from snapshots.services import last_month_end, take_snapshot
 
 from actions.models import Exemption
 from kits import services as kit_services
@@ -119,6 +120,8 @@ MATRIX = {
     "kits:kit_detail": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
     "kits:item_new": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
     "kits:item_replace": ("get", lambda w: [w["kit"].items.get().pk], NORTH_OBJECT),
+    "snapshots:snapshot_list": ("get", None, MANAGERS_200),
+    "snapshots:snapshot_pdf": ("get", lambda w: [w["snapshot"].pk], NORTH_OBJECT),
 }  # fmt: skip
 
 
@@ -205,6 +208,9 @@ def world(home_page, settings, tmp_path):
         "session": session,
         "exemption": exemption,
         "kit": kit,
+        "snapshot": take_snapshot(
+            location=north, month_end=last_month_end(north.local_date(now)), now=now
+        ),
         **people,
     }
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "training",
     "drills",
     "kits",
+    "snapshots",
     "actions",
     "accounts",
     "wagtail.contrib.forms",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("drills.urls")),
     path("", include("actions.urls")),
     path("", include("kits.urls")),
+    path("", include("snapshots.urls")),
 ]
 
 if settings.DEBUG:

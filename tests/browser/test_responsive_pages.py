@@ -147,6 +147,7 @@ VISITS = (
     Visit("kits", "manager", _url("kits:manage")),
     Visit("kit", "manager", _url("kits:kit_detail", lambda w: w["kit"])),
     Visit("kit_replace", "manager", _url("kits:item_replace", lambda w: w["kit_item"])),
+    Visit("snapshots", "manager", _url("snapshots:snapshot_list")),
     Visit("manager_mfa_settings", "manager", _url("accounts:mfa_settings")),
     Visit(
         "recovery_codes",

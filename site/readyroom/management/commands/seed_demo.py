@@ -21,6 +21,7 @@ APP_DEMOS = (
     ("Emergency kits and their weekly checks", "kits.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
     ("Two-step login for the demo managers, educator and director", "accounts.demo"),
+    ("Month-end snapshots of the last two months", "snapshots.demo"),
 )
 
 
