@@ -618,3 +618,26 @@ def verified_records(viewer: AbstractBaseUser, *, as_of: date) -> QuerySet[Certi
         .select_related("certification_type", "verified_by")
         .order_by("staff_id", "certification_type__name")
     )
+
+
+def clearance_cards(
+    staff: Sequence[Person],
+) -> tuple[dict[tuple[int, int], date], set[tuple[int, int]]]:
+    """For judging clearances (clearances.selectors), in two queries: (staff pk, type pk) ->
+    the latest expiry of a verified card; and the (staff pk, type pk) whose newest card that
+    was not rejected awaits verification. Only a verified card clears anyone; the clinic's
+    "unverified card counts for" policy is for compliance rows, not for who may treat."""
+    latest, histories = cards_by_holder(staff)
+    expiries = {
+        (staff_id, type_id): expires_on
+        for type_id, of_type in latest.items()
+        for staff_id, expires_on in of_type.items()
+    }
+    awaiting = set()
+    for type_id, of_type in histories.items():
+        for staff_id, cards in of_type.items():
+            live = [c for c in cards if c.verification_status != VerificationStatus.REJECTED]
+            newest = max(live, key=lambda c: (c.uploaded_at, c.pk), default=None)
+            if newest is not None and newest.verification_status == VerificationStatus.PENDING:
+                awaiting.add((staff_id, type_id))
+    return expiries, awaiting

@@ -388,3 +388,23 @@ def team_drills_of(staff: StaffProfile, *, viewer: AbstractBaseUser) -> QuerySet
         .select_related("page", "location")
         .order_by("-held_on", "-pk")
     )
+
+
+def last_completed(
+    staff: Sequence[Person], page_ids: Sequence[int]
+) -> dict[tuple[int, int], date]:
+    """(staff pk, scenario pk) -> the latest day, on the person's local calendar, they ran the
+    scenario hitting every critical action or took part in a team drill of it whose checklist
+    was complete. Two queries, for clearances (clearances.selectors)."""
+    people = {p.pk: p for p in staff}
+    found: dict[tuple[int, int], date] = {}
+    for (staff_id, page_id), done in completions(staff, page_ids).items():
+        person = people[staff_id]
+        days = [
+            person.local_date(when) if isinstance(when, datetime) else when
+            for when, _score, all_hit in done
+            if all_hit
+        ]
+        if days:
+            found[(staff_id, page_id)] = max(days)
+    return found

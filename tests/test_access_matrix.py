@@ -112,6 +112,12 @@ MATRIX = {
     "drills:session_list": ("get", None, MANAGERS_200),
     "drills:session_new": ("get", None, MANAGERS_200),
     "drills:session_detail": ("get", lambda w: [w["session"].pk], NORTH_OBJECT),
+    "clearances:my_clearances": ("get", None, SIGNED_IN_200),
+    "clearances:board": ("get", None, MANAGERS_200),
+    # The gate's empty form; a question about another location is a 404 (tests/clearances).
+    "clearances:gate": ("get", None, MANAGERS_200),
+    # For scheduling systems, by API token alone: a session is no credential there.
+    "clearances:api_gate": ("get", None, row(401, 401, 401, 401, 401, 401, 401)),
     "kits:my_kits": ("get", None, SIGNED_IN_200),
     # Whoever works at North (or manages it) checks its kit; South's manager gets a 404.
     "kits:check": ("get", lambda w: [w["kit"].pk], row(LOGIN, 200, 200, 404, 200, 200, 200)),

@@ -388,3 +388,20 @@ def submitted_scores(viewer: AbstractBaseUser) -> list[tuple[int, str, float]]:
         .order_by("module_title")
         .values_list("staff_id", "module_title", "score")
     )
+
+
+def last_passes(staff: Sequence[Person], module_ids: Sequence[int]) -> dict[tuple[int, int], date]:
+    """(staff pk, module pk) -> the latest day a quiz of the module was passed, for `staff`
+    and `module_ids`. One query, for clearances (clearances.selectors)."""
+    wanted = {p.pk for p in staff}
+    rows = (
+        narrowed_to(QuizAttempt.objects.filter(module_id__in=module_ids, passed=True), staff)
+        .order_by()
+        .values_list("staff_id", "module_id")
+        .annotate(last=Max("passed_on"))
+    )
+    return {
+        (staff_id, module_id): last
+        for staff_id, module_id, last in rows
+        if staff_id in wanted and last is not None
+    }

@@ -32,12 +32,22 @@ STAFF_SECTIONS = (
         "kits:my_kits",
         _("Your location's emergency kits and their weekly check, item by item."),
     ),
+    (
+        _("My clearances"),
+        "clearances:my_clearances",
+        _("The procedures you may perform, and what each still needs."),
+    ),
 )
 MANAGER_SECTIONS = (
     (
         _("Manage"),
         "dashboard:manage",
         _("Who is current, who is about to lapse, and the records for an inspection."),
+    ),
+    (
+        _("Clearances"),
+        "clearances:board",
+        _("Who is cleared for each procedure, and the roster gate for a day."),
     ),
 )
 PROTOCOLS_DESCRIPTION = _("The clinic's standardised protocols, readable in a treatment room.")

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "certifications",
     "training",
     "drills",
+    "clearances",
     "kits",
     "snapshots",
     "actions",

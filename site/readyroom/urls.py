@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("reminders.urls")),
     path("", include("training.urls")),
     path("", include("drills.urls")),
+    path("", include("clearances.urls")),
     path("", include("actions.urls")),
     path("", include("kits.urls")),
     path("", include("snapshots.urls")),

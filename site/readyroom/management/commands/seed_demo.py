@@ -19,6 +19,7 @@ APP_DEMOS = (
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
     ("Emergency kits and their weekly checks", "kits.demo"),
+    ("Clearances for each of the clinic's services", "clearances.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
     ("Two-step login for the demo managers, educator and director", "accounts.demo"),
     ("Month-end snapshots of the last two months", "snapshots.demo"),
