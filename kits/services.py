@@ -23,6 +23,7 @@ EXPIRED_NOT_IN_DATE = _("This lot expired on %(date)s: untick “In date”, or 
 REPLACEMENT_NEEDS_BOTH = _("A replacement needs both its new lot number and its expiry date.")
 REPLACEMENT_EXPIRED = _("The new lot must be in date: its expiry cannot be before today.")
 EVERY_ITEM_ONCE = _("The check must cover every item of the kit exactly once.")
+NO_ITEMS = _("This kit has no items to check yet: a manager adds them first.")
 QUANTITY_AT_LEAST_ONE = _("At least one.")
 KIT_EXISTS = _("This location already has a kit of that name kept there.")
 
@@ -197,6 +198,8 @@ def record_check(
     refuse_long_text(notes=notes)
     today = kit.location.local_date(now)
     item_ids = sorted(line.item.pk for line in lines)
+    if not item_ids:
+        raise ValidationError(NO_ITEMS)  # an empty kit is not "all present"
     if item_ids != sorted(kit.items.values_list("pk", flat=True)):
         raise ValidationError(EVERY_ITEM_ONCE)
     problems = {line.item.pk: line_errors(line, today=today) for line in lines}

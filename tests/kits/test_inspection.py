@@ -28,7 +28,12 @@ def test_the_packet_holds_each_kits_checks_in_the_period(client, kit, north, sou
     missing = {"present": False, "note": "Used in a drill <b>today</b>"}
     _check(kit, nadia, datetime.date(2026, 3, 3), **{"AED pads, adult": missing})
     _check(kit, nadia, datetime.date(2026, 3, 10))  # after the as-of date
-    elsewhere = make_kit(south, maria, now=datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC))
+    elsewhere = make_kit(
+        south,
+        maria,
+        now=datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC),
+        items=[("Oxygen cylinder", "O2-1", None)],
+    )
     _check(elsewhere, maria, datetime.date(2026, 3, 2))
 
     client.force_login(maria.user)

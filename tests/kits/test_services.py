@@ -7,7 +7,7 @@ from kits import selectors, services
 from kits.models import EmergencyKit, KitCheck, KitCheckLine
 from organisation.models import AuditEntry
 from organisation.status import Status
-from tests.kits.conftest import TODAY, all_right
+from tests.kits.conftest import TODAY, all_right, make_kit
 
 EXPIRED = datetime.date(2026, 3, 1)
 
@@ -133,6 +133,13 @@ def test_a_check_must_cover_every_item_once(kit, nadia, now):
         services.record_check(kit=kit, checked_by=nadia, lines=lines, notes="", now=now)
     assert caught.value.messages == [str(services.EVERY_ITEM_ONCE)]
     assert not KitCheckLine.objects.exists()
+
+
+def test_an_empty_kit_cannot_be_checked_all_right(north, maria, nadia, now):
+    empty = make_kit(north, maria, now=now, name="Crash cart", place="")
+    with pytest.raises(ValidationError) as caught:
+        services.record_check(kit=empty, checked_by=nadia, lines=[], notes="", now=now)
+    assert caught.value.messages == [str(services.NO_ITEMS)]
 
 
 def test_a_second_kit_of_the_same_name_and_place_is_refused(kit, north, maria, now):
