@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from pytest_django.live_server_helper import LiveServer
 
@@ -122,6 +123,7 @@ VISITS = (
     Visit("my_certifications", "staff", _url("certifications:my_certifications")),
     Visit("certification_record", "staff", _url("certifications:record", lambda w: w["record"])),
     Visit("calendar", "staff", _url("reminders:calendar")),
+    Visit("my_clearances", "staff", _url("clearances:my_clearances")),
     Visit("my_kits", "staff", _url("kits:my_kits")),
     Visit("kit_check", "staff", _url("kits:check", lambda w: w["kit"])),
     Visit("protocol_index", "staff", lambda w: w["protocol"].get_parent().url),
@@ -148,6 +150,15 @@ VISITS = (
     Visit("kit", "manager", _url("kits:kit_detail", lambda w: w["kit"])),
     Visit("kit_replace", "manager", _url("kits:item_replace", lambda w: w["kit_item"])),
     Visit("snapshots", "manager", _url("snapshots:snapshot_list")),
+    Visit("clearances_board", "manager", _url("clearances:board")),
+    Visit(
+        "roster_gate",
+        "manager",
+        lambda w: (
+            reverse("clearances:gate")
+            + f"?location=brookline&procedure=dermal-fillers&date={w['brookline_today']}"
+        ),
+    ),
     Visit("manager_mfa_settings", "manager", _url("accounts:mfa_settings")),
     Visit(
         "recovery_codes",
@@ -186,6 +197,8 @@ def _world() -> dict:
         "session": TeamDrillSession.objects.filter(location=staff.home_location).first().pk,
         "kit": kit.pk,
         "kit_item": kit.items.order_by("position").first().pk,
+        # The roster gate asks about Brookline's today, as a manager there would.
+        "brookline_today": staff.home_location.local_date(timezone.now()).isoformat(),
     }
 
 
