@@ -8,6 +8,7 @@ from drills import selectors, services
 from drills.compliance import drill_rows
 from drills.forms import ScenarioPickForm, TeamDrillForm
 from organisation.access import manager_required
+from organisation.compliance import compliance_rows
 from organisation.selectors import profile_of
 
 
@@ -18,6 +19,13 @@ def my_drills(request):
     if profile is not None:
         context["runs"] = list(selectors.runs_of(profile)[:50])
         context["rows"] = drill_rows(staff=[profile], now=timezone.now(), as_of=None)
+        # Drills a manager set this person, due on a date (the kind actions registers,
+        # keyed "module:..." or "drill:...").
+        context["assigned"] = [
+            row
+            for row in compliance_rows(staff=[profile], now=timezone.now(), kinds=["assigned"])
+            if row.requirement_key.startswith("drill:")
+        ]
         # Each requirement with its scenario, for the sample-content badge (rows name pages
         # by id; the scenarios are already loaded).
         by_id = {str(page.pk): page for page in context["scenarios"]}

@@ -85,6 +85,8 @@ MATRIX = {
     "dashboard:inspection_packet": ("get", lambda w: ["north"], NORTH_OBJECT),
     "actions:exempt": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "actions:nudge": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
+    "actions:assign": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
+    "actions:assign_role": ("get", None, MANAGERS_200),
     "actions:revoke_exemption": ("post", lambda w: [w["exemption"].pk], NORTH_DECISION),
     "certifications:my_certifications": ("get", None, SIGNED_IN_200),
     "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),

@@ -115,3 +115,8 @@ def published_module(pk: int) -> TrainingModulePage:
     if module is None:
         raise Http404("No such module.")
     return module
+
+
+def published_modules():
+    """Every live module page, by title (what a manager may assign: actions)."""
+    return TrainingModulePage.objects.live().order_by("title")

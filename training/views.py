@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from content.sample import is_sample
 from organisation.access import acting_profile
+from organisation.compliance import compliance_rows
 from organisation.links import absolute_url
 from organisation.selectors import clinic
 from readyroom.errors import not_found
@@ -32,6 +33,13 @@ def my_training(request):
         {
             "profile": profile,
             "lines": selectors.required_modules(profile, now=now),
+            # Modules a manager set this person, due on a date (the kind actions registers,
+            # keyed "module:..." or "drill:...").
+            "assigned": [
+                row
+                for row in compliance_rows(staff=[profile], now=now, kinds=["assigned"])
+                if row.requirement_key.startswith("module:")
+            ],
             "today": profile.local_date(now),
         },
     )

@@ -4,8 +4,10 @@ ValidationError lands next to the field it is about."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from drills.selectors import available_scenarios
 from organisation.bounds import BoundedDateField
 from organisation.compliance import ComplianceRow
+from training.lesson_selectors import published_modules
 
 REQUIREMENT_SEPARATOR = "|"
 
@@ -54,3 +56,43 @@ class RevokeForm(forms.Form):
 
 class NudgeForm(RequirementChoiceForm):
     pass
+
+
+def assignable_choices() -> list:
+    """Published modules and drills, grouped: values "module:<page pk>", "drill:<page pk>"."""
+    modules = [(f"module:{p.pk}", p.title) for p in published_modules().only("pk", "title")]
+    drills = [(f"drill:{p.pk}", p.title) for p in available_scenarios().only("pk", "title")]
+    return [
+        ("", _("Choose a module or drill")),
+        (_("Training modules"), modules),
+        (_("Drills"), drills),
+    ]
+
+
+class AssignForm(forms.Form):
+    page = forms.ChoiceField(label=_("Module or drill"))
+    due_on = BoundedDateField(
+        label=_("Due on"),
+        help_text=_("Reminders follow the clinic's reminder policy up to this date and after."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].choices = assignable_choices()
+
+    def what_and_page_id(self) -> tuple[str, int]:
+        what, _sep, pk = self.cleaned_data["page"].partition(":")
+        return what, int(pk)
+
+
+class RoleAssignForm(AssignForm):
+    location = forms.ModelChoiceField(label=_("Location"), queryset=None)
+    role = forms.ModelChoiceField(label=_("Everyone holding the role"), queryset=None)
+
+    field_order = ["location", "role", "page", "due_on"]
+
+    def __init__(self, *args, locations, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = locations
+        self.fields["role"].queryset = roles

@@ -54,3 +54,57 @@ class Exemption(models.Model):
 
     def in_force_on(self, day) -> bool:
         return self.revoked_at is None and self.starts_on <= day <= self.ends_on
+
+
+class AssignmentWhat(models.TextChoices):
+    MODULE = "module", _("Training module")
+    DRILL = "drill", _("Drill")
+
+
+class Assignment(models.Model):
+    """A module or drill a manager set one person, due on a date: a requirement of its own
+    (kinds "assigned_module" / "assigned_drill"), satisfied by a pass (module) or a finished
+    run or team drill (drill) on or after `assigned_on`, the person's local date when set.
+
+    Assigning to a role at a location makes one row per person holding it then (`role` and
+    `location` say so), each with its own audit entry; people who join later are not
+    assigned. Rows sharing a page and due date are one requirement (one matrix column)."""
+
+    staff = models.ForeignKey(StaffProfile, on_delete=models.PROTECT, related_name="assignments")
+    what = models.CharField(_("what"), max_length=10, choices=AssignmentWhat.choices)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.PROTECT, related_name="+", verbose_name=_("page")
+    )
+    title = models.CharField(_("title"), max_length=255, help_text=_("As it read when assigned."))
+    assigned_on = models.DateField(_("assigned on"))
+    due_on = models.DateField(_("due on"))
+    role = models.ForeignKey(
+        "organisation.JobRole", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    location = models.ForeignKey(
+        "organisation.Location", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned at"))
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("assignment")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__gte=F("assigned_on")), name="assignment_due_after_assigned"
+            ),
+            models.UniqueConstraint(
+                fields=["staff", "page", "due_on"], name="assignment_once_per_page_and_due_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, due {self.due_on:%-d %b %Y}"
+
+    @property
+    def requirement_key(self) -> str:
+        """'module:<page pk>:<due date>': people set the same page for the same date share it."""
+        return f"{self.what}:{self.page_id}:{self.due_on.isoformat()}"

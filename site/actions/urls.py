@@ -7,5 +7,7 @@ app_name = "actions"
 urlpatterns = [
     path("manage/staff/<int:pk>/exempt/", views.exempt, name="exempt"),
     path("manage/staff/<int:pk>/nudge/", views.nudge, name="nudge"),
+    path("manage/staff/<int:pk>/assign/", views.assign, name="assign"),
+    path("manage/assign/", views.assign_role, name="assign_role"),
     path("manage/exemptions/<int:pk>/revoke/", views.revoke_exemption, name="revoke_exemption"),
 ]

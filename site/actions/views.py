@@ -7,12 +7,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
-from actions import exemptions, nudges
-from actions.forms import ExemptionForm, NudgeForm, RevokeForm
+from actions import assignments, exemptions, nudges
+from actions.forms import AssignForm, ExemptionForm, NudgeForm, RevokeForm, RoleAssignForm
 from actions.selectors import exemption_for_manager, staff_to_act_on
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
+from organisation.models import JobRole
+from organisation.policies import managed_locations
 
 
 def _record(profile):
@@ -111,4 +114,66 @@ def nudge(request, pk: int):
         "actions/nudge.html",
         {"profile": profile, "form": form, "rows": rows},
         status=status,
+    )
+
+
+def _assignment_args(form) -> dict:
+    what, page_id = form.what_and_page_id()
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        raise ValidationError({"page": assignments.NOT_PUBLISHED})
+    return {"what": what, "page": page, "due_on": form.cleaned_data["due_on"]}
+
+
+@manager_required
+def assign(request, pk: int):
+    """Assign a module or drill to this person, due on a date."""
+    profile = staff_to_act_on(request.user, pk)
+    form = AssignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment = assignments.assign_to_person(
+                staff=profile, actor=request.user, now=timezone.now(), **_assignment_args(form)
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, f"{profile.display_name}: {assignment} assigned.")
+            return _record(profile)
+    return render(
+        request,
+        "actions/assign.html",
+        {"profile": profile, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@manager_required
+def assign_role(request):
+    """Assign a module or drill to everyone holding a role at a location the viewer manages."""
+    form = RoleAssignForm(
+        request.POST or None,
+        locations=managed_locations(request.user),
+        roles=JobRole.objects.order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = assignments.assign_to_role(
+                role=form.cleaned_data["role"],
+                location=form.cleaned_data["location"],
+                actor=request.user,
+                now=timezone.now(),
+                **_assignment_args(form),
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(
+                request,
+                f"{made[0].title} assigned to {len(made)} "
+                f"{'person' if len(made) == 1 else 'people'}, due {made[0].due_on:%-d %b %Y}.",
+            )
+            return redirect("dashboard:manage")
+    return render(
+        request, "actions/assign_role.html", {"form": form}, status=400 if form.is_bound else 200
     )

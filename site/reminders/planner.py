@@ -246,6 +246,8 @@ def plan_reminders(
     for row in rows:
         if row.status is Status.EXEMPT:
             continue  # excused by a manager until a date: nobody is reminded or escalated
+        if row.status is Status.CURRENT and row.due_on is None:
+            continue  # done for good (an assignment passed): nothing will fall due
         person = people[row.staff_id]
         today = judged_on(person, now=now, as_of=as_of)
         common = {

@@ -20,7 +20,9 @@ from tests.factories.certifications import (
 # scenarios, the cards awaiting verification, the reminder problems, the layout's pages and
 # two-step check, the roles and the locations (thrice: charts, filter, inspection links).
 PAGE_QUERIES = 25
-CSV_QUERIES = 15  # the matrix's reads, and the names of locations and roles
+# The matrix's reads (with the assignments and exemptions of actions), and the names of
+# locations and roles.
+CSV_QUERIES = 16
 
 
 def clinic_of(size: int) -> None:

@@ -234,8 +234,9 @@ def _modules(training_index, role, count):
 # The session's user comes with their profile and who they are as a viewer in one query
 # (accounts.backends); routing to the module costs two at any depth, the site and private
 # pages none (content/routes.py, content/page_tree.py, which reads the protocol library's
-# link once: the first page after a change pays it, as here).
-MY_TRAINING_QUERIES = 9
+# link once: the first page after a change pays it, as here); one for the modules a manager
+# assigned (actions: none here, so no exemptions are read).
+MY_TRAINING_QUERIES = 10
 QUIZ_QUERIES = 10
 
 
