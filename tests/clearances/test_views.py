@@ -1,10 +1,11 @@
 """The clearance pages: the roster gate, the board and /my/clearances/."""
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -237,3 +238,19 @@ def test_an_exemption_granted_by_a_manager_clears_and_the_gate_says_until_when(
         client.get(gate_url(day=(until + timedelta(1)).isoformat())).content.decode()
     )
     assert clinic["ben"].pk in [p["staff_id"] for p in after["not_cleared"]]
+
+
+def test_the_board_judges_each_location_on_its_own_date(
+    client, fillers, injector, bls, north, west
+):
+    # 04:30 UTC on 1 November 2026: 1 November in New York, still 31 October in Los Angeles.
+    instant = datetime(2026, 11, 1, 4, 30, tzinfo=UTC)
+    sam = StaffProfileFactory(home_location=north, locations=[north, west], roles=[injector])
+    CertificationRecordFactory(staff=sam, certification_type=bls, expires_on=date(2026, 10, 31))
+    regional = ManagerFactory(home_location=north, managed_locations=[north, west])
+    with time_machine.travel(instant, tick=False):
+        client.force_login(regional.user)
+        in_west = client.get(f"{BOARD}?location=west").content.decode()
+        in_north = client.get(f"{BOARD}?location=north").content.decode()
+    assert "1 of 1 cleared" in in_west and "BLS expired" not in in_west
+    assert "0 of 1 cleared" in in_north and "BLS expired 2026-10-31" in in_north
