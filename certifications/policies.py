@@ -13,6 +13,12 @@ OWN_CARD = _(
 )
 
 
+# A card a manager recorded on someone's behalf (actions.cards) needs a second pair of eyes.
+RECORDED_IT = _(
+    "You recorded this card on the person's behalf, so another manager verifies or rejects it."
+)
+
+
 def is_own_record(viewer: AbstractBaseUser, record) -> bool:
     return record.staff.user_id == viewer.pk
 
@@ -21,3 +27,10 @@ def refuse_own_record(viewer: AbstractBaseUser, record) -> None:
     """Raise PermissionDenied (a 403 in views) when `record` is the viewer's own card."""
     if is_own_record(viewer, record):
         raise PermissionDenied(OWN_CARD)
+
+
+def refuse_own_entry(viewer: AbstractBaseUser, record) -> None:
+    """Raise PermissionDenied when the viewer recorded someone else's card themselves: the
+    decision on it is another manager's."""
+    if record.uploaded_by_id == viewer.pk and not is_own_record(viewer, record):
+        raise PermissionDenied(RECORDED_IT)

@@ -480,12 +480,14 @@ def _managed_records(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
 def cards_awaiting_verification(viewer: AbstractBaseUser) -> QuerySet[CertificationRecord]:
     """Pending cards of active staff at the viewer's managed locations, oldest first.
 
-    A manager never verifies their own card, so their own records are left out.
+    A manager never verifies their own card, nor one they recorded for someone (actions.cards),
+    so those are left out.
     """
     return (
         _managed_records(viewer)
         .filter(verification_status=VerificationStatus.PENDING)
         .exclude(staff__user=viewer)
+        .exclude(uploaded_by=viewer)
         .select_related("staff__user", "certification_type")
         .order_by("uploaded_at", "pk")
     )

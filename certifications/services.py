@@ -16,7 +16,8 @@ from certifications.models import (
     VerificationStatus,
 )
 from certifications.policies import OWN_CARD as OWN_CARD  # the message tests reuse
-from certifications.policies import refuse_own_record
+from certifications.policies import RECORDED_IT as RECORDED_IT  # the message tests reuse
+from certifications.policies import refuse_own_entry, refuse_own_record
 from certifications.selectors import previous_expiry_for
 from organisation.bounds import refuse_dates_out_of_range, refuse_long_text
 from organisation.models import StaffProfile
@@ -215,6 +216,7 @@ def _decide(
             .get(pk=record.pk)
         )
         refuse_own_record(actor, record)
+        refuse_own_entry(actor, record)
         if record.verification_status != VerificationStatus.PENDING:
             raise ValidationError(NOT_PENDING)
         record.verification_status = status

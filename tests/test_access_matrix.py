@@ -87,6 +87,7 @@ MATRIX = {
     "actions:nudge": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "actions:assign": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "actions:assign_role": ("get", None, MANAGERS_200),
+    "actions:record_card": ("get", lambda w: [w["nadia"].pk], NORTH_OBJECT),
     "actions:revoke_exemption": ("post", lambda w: [w["exemption"].pk], NORTH_DECISION),
     "certifications:my_certifications": ("get", None, SIGNED_IN_200),
     "certifications:record": ("get", lambda w: [w["record"].pk], NADIAS_RECORD),

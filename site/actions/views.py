@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from actions import assignments, exemptions, nudges
+from actions import assignments, cards, exemptions, nudges
 from actions.forms import AssignForm, ExemptionForm, NudgeForm, RevokeForm, RoleAssignForm
 from actions.selectors import exemption_for_manager, staff_to_act_on
+from certifications.forms import UploadForm, apply_service_errors
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
 from organisation.models import JobRole
@@ -176,4 +177,40 @@ def assign_role(request):
             return redirect("dashboard:manage")
     return render(
         request, "actions/assign_role.html", {"form": form}, status=400 if form.is_bound else 200
+    )
+
+
+@manager_required
+def record_card(request, pk: int):
+    """Upload a card on the person's behalf; another manager verifies it."""
+    profile = staff_to_act_on(request.user, pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record = cards.record_card_for(
+                staff=profile,
+                certification_type=data["certification_type"],
+                issued_on=data["issued_on"],
+                card_number=data["card_number"],
+                card_file=data["card_file"],
+                expires_on=data["expires_on"],
+                override_reason=data["override_reason"],
+                actor=request.user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{record.certification_type.name} recorded for {profile.display_name}, valid "
+                f"through {record.expires_on:%-d %B %Y}. Another manager verifies it.",
+            )
+            return _record(profile)
+    return render(
+        request,
+        "actions/record_card.html",
+        {"profile": profile, "form": form},
+        status=400 if form.is_bound else 200,
     )
