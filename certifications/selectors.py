@@ -1,7 +1,7 @@
 """Reads about certifications, scoped by who is asking. Other apps read through these."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -59,20 +59,23 @@ class _Required:
     added_at: dict[tuple[tuple[int, ...], int], datetime | None]
 
     def missing_since(self, profile: Person, type_pk: int) -> date | None:
-        """The day a card of the type has been required of `profile`: the later of their hire
-        date and the day (on their calendar) their roles began to require it; None when
-        neither is known. When they took the role is not recorded anywhere, so a person given
-        the role later than both is chased from the earlier of them."""
-        added_at = self.added_at.get((self.roles_of.get(profile.pk, ()), type_pk))
-        known = [
-            day
-            for day in (
-                self.hired_on.get(profile.pk),
-                profile.local_date(added_at) if added_at is not None else None,
-            )
-            if day is not None
-        ]
-        return max(known, default=None)
+        """See `missing_since`."""
+        return missing_since(
+            hired_on=self.hired_on.get(profile.pk),
+            added_at=self.added_at.get((self.roles_of.get(profile.pk, ()), type_pk)),
+            local_date=profile.local_date,
+        )
+
+
+def missing_since(
+    *, hired_on: date | None, added_at: datetime | None, local_date: Callable[[datetime], date]
+) -> date | None:
+    """The day a card has been required of a person: the later of their hire date and the
+    day (on their calendar, `local_date`) their roles began to require it; None when neither
+    is known. When they were given a role is recorded nowhere, so a person who took the role
+    after both dates counts from the later of them all the same."""
+    known = [hired_on, local_date(added_at) if added_at is not None else None]
+    return max((day for day in known if day is not None), default=None)
 
 
 def _required_by_type(staff: Sequence[Person]) -> _Required:
@@ -354,6 +357,7 @@ class Holding:
     # and whether that keeps the anniversary of the card it renews.
     suggested_expires_on: date | None = None
     keeps_anniversary: bool = False
+    missing_since: date | None = None  # a required type with no card: since when
 
     @property
     def detail(self) -> str:
@@ -381,11 +385,13 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
     Required types come first; a required type with no record is MISSING. Three queries.
     """
     today = profile.local_date(now)
-    required_ids = set(
-        CertificationRequirement.objects.filter(role__staff=profile).values_list(
-            "certification_type_id", flat=True
-        )
-    )
+    # type pk -> when each of the person's roles began to require it (None: not recorded)
+    started: dict[int, list[datetime | None]] = defaultdict(list)
+    for type_id, added_at in CertificationRequirement.objects.filter(
+        role__staff=profile
+    ).values_list("certification_type_id", "added_at"):
+        started[type_id].append(added_at)
+    required_ids = set(started)
     records = list(
         CertificationRecord.objects.filter(staff=profile)
         .select_related("certification_type", "verified_by")
@@ -402,6 +408,16 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
         counting = judgement.pending if judgement.pending_counted else judgement.verified
         previous = previous_expiry(history, completed_on=today)
         suggested = cert_type.expiry_for(today, previous_expires_on=previous)
+        starts = started.get(cert_type.pk, [])
+        since = (
+            missing_since(
+                hired_on=profile.hire_date,
+                added_at=None if None in starts else min(starts),
+                local_date=profile.local_date,
+            )
+            if judgement.status is Status.MISSING and starts
+            else None
+        )
         holdings.append(
             Holding(
                 certification_type=cert_type,
@@ -414,6 +430,7 @@ def holdings_for(profile: StaffProfile, *, now: datetime) -> list[Holding]:
                 rejected=judgement.rejected,
                 note=rejection_note(judgement.rejected, profile=profile),
                 suggested_expires_on=suggested,
+                missing_since=since,
                 keeps_anniversary=previous is not None and suggested != cert_type.expiry_for(today),
             )
         )

@@ -158,3 +158,9 @@ def test_the_inspection_packet_says_missing_since(client, maria, missing_card, h
     assert response["Content-Type"] == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Missing since 9 Jan 2026" in " ".join(text.split())
+
+
+def test_the_person_reads_missing_since_on_their_certifications(client, missing_card, home_page):
+    client.force_login(missing_card.user)
+    page = client.get(reverse("certifications:my_certifications")).content.decode()
+    assert 'since <time datetime="2026-01-09">9 Jan 2026</time>' in page
