@@ -18,6 +18,7 @@ APP_DEMOS = (
     ("Certifications, cards and reminders", "certifications.demo"),
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
+    ("Manager actions: an exemption and an assignment", "actions.demo"),
     ("Emergency kits and their weekly checks", "kits.demo"),
     ("Clearances for each of the clinic's services", "clearances.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),

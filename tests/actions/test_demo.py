@@ -1,0 +1,47 @@
+"""The demo clinic has one exemption and one assignment at Brookline, each audited, marked
+sample, and seeding again adds nothing."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+
+from actions import demo
+from actions.models import Assignment, Exemption
+from organisation.compliance import compliance_rows
+from organisation.models import AuditEntry, StaffProfile
+from organisation.status import Status
+
+TODAY = "2026-11-24"
+NOW = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", "--today", TODAY, stdout=open("/dev/null", "w"))
+
+
+def test_one_exemption_and_one_assignment_at_the_demo_clinic(seeded):
+    exemption, assignment = Exemption.objects.get(), Assignment.objects.get()
+    assert exemption.staff.user.username == "grace.obi"
+    assert exemption.reason.startswith("Sample (for the medical director to review)")
+    assert assignment.staff.user.username == "leo.martins"
+    assert assignment.title == "Filler vascular occlusion"
+    for person in (exemption.staff, assignment.staff):
+        assert {"brookline"} <= {loc.slug for loc in person.locations.all()}
+    assert AuditEntry.objects.filter(action="exemption.granted").count() == 1
+    assert AuditEntry.objects.filter(action="assignment.created").count() == 1
+    rows = compliance_rows(staff=[exemption.staff, assignment.staff], now=NOW)
+    assert any(r.status is Status.EXEMPT and r.due_on == exemption.ends_on for r in rows)
+    assert any(r.kind == "assigned" and r.due_on == assignment.due_on for r in rows)
+
+    profiles = {p.user.username: p for p in StaffProfile.objects.select_related("user")}
+    demo.seed(today=NOW.date(), profiles=profiles, publisher=profiles["director"].user)
+    assert (Exemption.objects.count(), Assignment.objects.count()) == (1, 1)
+    assert (
+        AuditEntry.objects.filter(action__in=["exemption.granted", "assignment.created"]).count()
+        == 2
+    )
+
+    demo.reset()
+    assert not Exemption.objects.exists() and not Assignment.objects.exists()
