@@ -138,6 +138,11 @@ VISITS = (
     Visit("manage", "manager", _url("dashboard:manage")),
     Visit("staff_record", "manager", _url("dashboard:staff_record", lambda w: w["staff"])),
     Visit("verification_queue", "manager", _url("certifications:manage")),
+    Visit("exempt", "manager", _url("actions:exempt", lambda w: w["staff"])),
+    Visit("assign", "manager", _url("actions:assign", lambda w: w["staff"])),
+    Visit("nudge", "manager", _url("actions:nudge", lambda w: w["staff"])),
+    Visit("record_card", "manager", _url("actions:record_card", lambda w: w["staff"])),
+    Visit("assign_role", "manager", _url("actions:assign_role")),
     Visit("drill_sessions", "manager", _url("drills:session_list")),
     Visit("drill_session_pick", "manager", _url("drills:session_new")),
     Visit(
