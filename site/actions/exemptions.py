@@ -131,7 +131,8 @@ def revoke_exemption(
     refuse_long_text(limit=REASON_LIMIT, note=note)
     with transaction.atomic():
         exemption = (
-            Exemption.objects.select_for_update()
+            # Only the exemption's row is locked: the person's home location is an outer join.
+            Exemption.objects.select_for_update(of=("self",))
             .select_related("staff__user", "staff__home_location")
             .get(pk=exemption.pk)
         )
