@@ -21,6 +21,8 @@ def build_calendar(*, profile: StaffProfile, now: datetime) -> bytes:
     for row in compliance_rows(staff=[profile], now=now):
         if row.due_on is None or row.status is Status.MISSING:
             continue  # a missing item's date is the day it went missing: nothing to come
+        if row.status is Status.EXEMPT:
+            continue  # its date is the exemption's end, not a due date; the real one returns
         event = Event()
         event.add("uid", f"{row.kind}-{row.requirement_key}-{row.staff_id}@readyroom")
         event.add("dtstamp", now)

@@ -196,3 +196,17 @@ def test_every_surface_reads_exempt_until(client, clinic, now):
     assert "Basic Life Support Certification Exempt until 31 Dec 2099" in packet
     # Exempt counts as compliant: Sam (exempt) and the manager (nothing required) both are.
     assert "2 active staff, 2 fully compliant" in packet
+
+
+def test_the_calendar_feed_has_no_due_date_while_exempt(clinic, now):
+    from icalendar import Calendar
+    from reminders.calendar_feed import build_calendar
+
+    summaries = [
+        str(e["summary"])
+        for e in Calendar.from_ical(build_calendar(profile=clinic["sam"], now=now)).walk("VEVENT")
+    ]
+    assert summaries == ["Basic Life Support expires"]
+    grant(clinic, now)
+    events = Calendar.from_ical(build_calendar(profile=clinic["sam"], now=now)).walk("VEVENT")
+    assert events == []
