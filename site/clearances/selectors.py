@@ -170,8 +170,7 @@ def at_location(
         )
     answers = []
     for clearance in clearances:
-        roles = {role.pk for role in clearance.roles.all()}
-        people = [p for p in staff if not roles or roles.intersection(p.role_ids)]
+        people = [p for p in staff if considers(clearance, p.role_ids)]
         judged = _judge_all(people, needs[clearance.pk], facts, on)
         minimum = _minimum_at(clearance, location)
         warning = None
