@@ -254,3 +254,12 @@ def test_the_board_judges_each_location_on_its_own_date(
         in_north = client.get(f"{BOARD}?location=north").content.decode()
     assert "1 of 1 cleared" in in_west and "BLS expired" not in in_west
     assert "0 of 1 cleared" in in_north and "BLS expired 2026-10-31" in in_north
+
+
+def test_the_board_links_each_clearance_to_the_gate_for_today(client, clinic, north):
+    client.force_login(clinic["manager"].user)
+    body = client.get(BOARD).content.decode()
+    today = north.local_date(timezone.now()).isoformat()
+    link = f"{GATE}?location=north&amp;date={today}&amp;procedure=dermal-fillers"
+    assert link in body
+    assert client.get(link.replace("&amp;", "&")).status_code == 200
