@@ -390,9 +390,7 @@ def team_drills_of(staff: StaffProfile, *, viewer: AbstractBaseUser) -> QuerySet
     )
 
 
-def last_completed(
-    staff: Sequence[Person], page_ids: Sequence[int]
-) -> dict[tuple[int, int], date]:
+def last_completed(staff: Sequence[Person], page_ids: Sequence[int]) -> dict[tuple[int, int], date]:
     """(staff pk, scenario pk) -> the latest day, on the person's local calendar, they ran the
     scenario hitting every critical action or took part in a team drill of it whose checklist
     was complete. Two queries, for clearances (clearances.selectors)."""
