@@ -23,21 +23,12 @@ def _record(profile):
     return redirect("dashboard:staff_record", pk=profile.pk)
 
 
-def _errors_onto(form, error: ValidationError) -> None:
-    """A service's refusal, next to the field it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @manager_required
 def exempt(request, pk: int):
     """Grant an exemption from one of the person's requirements."""
     profile = staff_to_act_on(request.user, pk)
     now = timezone.now()
-    rows = [r for r in compliance_rows(staff=[profile], now=now)]
+    rows = compliance_rows(staff=[profile], now=now)
     form = ExemptionForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
         kind, key = form.requirement_parts()
@@ -52,7 +43,7 @@ def exempt(request, pk: int):
                 now=now,
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{profile.display_name}: {exemption}.")
             return _record(profile)
@@ -75,7 +66,7 @@ def revoke_exemption(request, pk: int):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Exemption from {exemption.label} revoked.")
             return _record(exemption.staff)
@@ -101,7 +92,7 @@ def nudge(request, pk: int):
                 staff=profile, kind=kind, requirement_key=key, actor=request.user, now=now
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -137,7 +128,7 @@ def assign(request, pk: int):
                 staff=profile, actor=request.user, now=timezone.now(), **_assignment_args(form)
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{profile.display_name}: {assignment} assigned.")
             return _record(profile)
@@ -167,7 +158,7 @@ def assign_role(request):
                 **_assignment_args(form),
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request,
