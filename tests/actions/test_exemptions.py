@@ -210,3 +210,18 @@ def test_the_calendar_feed_has_no_due_date_while_exempt(clinic, now):
     grant(clinic, now)
     events = Calendar.from_ical(build_calendar(profile=clinic["sam"], now=now)).walk("VEVENT")
     assert events == []
+
+
+def test_the_sweep_sends_nothing_about_it_while_exempt(clinic):
+    from django.core import mail
+    from reminders.sweep import run_sweep
+
+    morning = datetime.datetime(2026, 3, 4, 15, 0, tzinfo=datetime.UTC)  # 10:00 in New York
+    grant(clinic, morning)
+    run_sweep(now=morning)
+    assert mail.outbox == []  # neither Sam nor his manager hears of the exempt card
+    run_sweep(now=DAY_AFTER_IN_NEW_YORK.replace(hour=15))  # 1 April, the exemption over
+    assert {address for m in mail.outbox for address in m.to} == {
+        clinic["sam"].user.email,
+        clinic["manager"].user.email,
+    }
