@@ -81,10 +81,15 @@ def test_the_recorders_queue_leaves_it_out_and_the_other_managers_has_it(client,
         ).status_code
         == 403
     )
+    page = client.get(reverse("certifications:record", args=[card.pk])).content.decode()
+    assert "so another manager verifies or rejects it" in page
+    assert reverse("certifications:decide", args=[card.pk]) not in page
     queue = client.get(reverse("certifications:manage")).content.decode()
     assert f'value="{card.pk}"' not in queue
     client.force_login(world["nick"].user)
     assert f'value="{card.pk}"' in client.get(reverse("certifications:manage")).content.decode()
+    page = client.get(reverse("certifications:record", args=[card.pk])).content.decode()
+    assert reverse("certifications:decide", args=[card.pk]) in page
 
 
 def test_another_locations_manager_cannot_record_one(client, world):
