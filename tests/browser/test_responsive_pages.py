@@ -16,7 +16,9 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
@@ -255,6 +257,19 @@ def clinic(browser, django_db_setup, django_db_blocker):
             server.stop()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+            _sequences_past_restored_rows()
+
+
+def _sequences_past_restored_rows() -> None:
+    """The restored rows keep their ids, but PostgreSQL's flush restarted every id sequence at
+    1: the next insert would reuse a restored id (a duplicate key in whatever test follows on
+    this worker). SQLite needs nothing (it takes the largest id), and gets no statements."""
+    statements = connection.ops.sequence_reset_sql(
+        no_style(), apps.get_models(include_auto_created=True)
+    )
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 # The database must exist (pytest-django sets it up for tests that ask); each test's own
