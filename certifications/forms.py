@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from certifications.files import MAX_CARD_BYTES
@@ -106,15 +105,6 @@ class ExpiryRequestForm(forms.Form):
 class OverrideForm(forms.Form):
     expires_on = BoundedDateField(label=_("New expiry date"), widget=DateInput)
     override_reason = FreeTextField(label=_("Reason"), max_length=300)
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on the form)."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 __all__ = ["MAX_CARD_BYTES", "DecisionForm", "ExpiryRequestForm", "OverrideForm", "UploadForm"]

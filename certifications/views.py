@@ -19,9 +19,9 @@ from certifications.forms import (
     ExpiryRequestForm,
     OverrideForm,
     UploadForm,
-    apply_service_errors,
 )
 from organisation.access import acting_profile, manager_required
+from organisation.form_errors import apply_service_errors
 from organisation.policies import managed_locations
 from organisation.selectors import profile_of
 

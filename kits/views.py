@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from kits import selectors, services
 from kits.forms import CheckNotesForm, ItemCheckForm, ItemForm, KitForm, ReplaceLotForm
 from organisation.access import acting_profile, manager_required
+from organisation.form_errors import apply_service_errors
 
 LOG_LENGTH = 26  # checks shown on a kit's page: about six months of weekly checks
 NO_PROFILE = "Only staff with a profile record kit checks."
@@ -92,7 +93,7 @@ def kit_new(request):
                 now=timezone.now(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_service_errors(form, error)
         else:
             return redirect("kits:kit_detail", pk=kit.pk)
     status = 400 if request.method == "POST" else 200
@@ -113,7 +114,7 @@ def item_new(request, pk: int):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_service_errors(form, error)
         else:
             return redirect("kits:kit_detail", pk=kit.pk)
     status = 400 if request.method == "POST" else 200
@@ -134,11 +135,7 @@ def item_replace(request, pk: int):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{item.name}: new lot recorded.")
             return redirect("kits:kit_detail", pk=item.kit_id)

@@ -12,9 +12,10 @@ from wagtail.models import Page
 from actions import assignments, cards, exemptions, nudges
 from actions.forms import AssignForm, ExemptionForm, NudgeForm, RevokeForm, RoleAssignForm
 from actions.selectors import exemption_for_manager, staff_to_act_on
-from certifications.forms import UploadForm, apply_service_errors
+from certifications.forms import UploadForm
 from organisation.access import manager_required
 from organisation.compliance import compliance_rows
+from organisation.form_errors import apply_service_errors
 from organisation.models import JobRole
 from organisation.policies import managed_locations
 
