@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 from django.conf import settings
 from django.urls import reverse
 
@@ -114,10 +115,13 @@ def test_quiz_drill_run_and_mfa_setup_under_the_sites_policy(
     response = page.goto(f"{live_server.url}{module.url}")
     assert_strict_policy(response)
     page.get_by_role("link", name="Take the quiz").click()
-    page.get_by_role("button", name="Start the quiz").click()
+    # Waits for the load event: quiz.js is deferred, and an answer chosen before it runs
+    # fires no save (on a busy CI machine the radio was checked first and nothing was saved).
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start the quiz").click()
     # quiz.js saves each answer as it is chosen (a fetch: connect-src).
     page.locator("fieldset.quiz__question").first.get_by_label("Carry on", exact=True).check()
-    page.get_by_text("Answers saved.").wait_for()
+    expect(page.locator(".quiz__saved")).to_have_text("Answers saved.")
 
     page.goto(f"{live_server.url}/my/training/")
     page.get_by_role("link", name="Drills").first.click()
