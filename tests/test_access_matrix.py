@@ -9,6 +9,8 @@ belong to Nadia at North.
 import datetime
 
 import pytest
+from audits import services as audit_services
+from audits.models import AuditChecklist
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from reminders.models import CalendarToken
@@ -19,6 +21,7 @@ from kits import services as kit_services
 from organisation import groups
 from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import CertificationRecordFactory, pdf_upload
+from tests.factories.content import ProtocolIndexPageFactory, ProtocolPageFactory
 from tests.factories.drills import (
     DrillIndexPageFactory,
     DrillScenarioPageFactory,
@@ -131,6 +134,18 @@ MATRIX = {
     "kits:item_replace": ("get", lambda w: [w["kit"].items.get().pk], NORTH_OBJECT),
     "snapshots:snapshot_list": ("get", None, MANAGERS_200),
     "snapshots:snapshot_pdf": ("get", lambda w: [w["snapshot"].pk], NORTH_OBJECT),
+    "audits:round_list": ("get", None, MANAGERS_200),
+    "audits:round_new": ("get", None, MANAGERS_200),
+    "audits:trend": ("get", None, MANAGERS_200),
+    "audits:round_detail": ("get", lambda w: [w["audit_round"].pk], NORTH_OBJECT),
+    "audits:record_new": ("get", lambda w: [w["audit_round"].pk], NORTH_OBJECT),
+    "audits:retrain": (
+        "get", lambda w: [w["audit_round"].pk, w["audit_round"].items.first().pk], NORTH_OBJECT
+    ),
+    # A round with no records cannot be completed: back to the round with the reason.
+    "audits:round_complete": (
+        "post", lambda w: [w["audit_round"].pk], row(LOGIN, 403, 302, 404, 302, 403, 403)
+    ),
 }  # fmt: skip
 
 
@@ -210,8 +225,19 @@ def world(home_page, settings, tmp_path):
         added_by=nadia,
         now=now,
     )
+    audit_round = audit_services.start_round(
+        location=north,
+        checklist=AuditChecklist.objects.create(
+            name="Laser vein treatment",
+            protocol=ProtocolPageFactory(parent=ProtocolIndexPageFactory(parent=home_page)),
+        ),
+        audited_on=north.local_date(now),
+        auditor=people["manager"],
+        now=now,
+    )
     return {
         "nadia": nadia,
+        "audit_round": audit_round,
         "record": record,
         "attempt": attempt,
         "session": session,

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "clearances",
     "kits",
     "snapshots",
+    "audits",
     "actions",
     "accounts",
     "wagtail.contrib.forms",
