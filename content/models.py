@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -10,6 +11,7 @@ from wagtail.search import index
 
 from content.blocks import SharedStreamBlock
 from content.page_tree import CachedViewRestrictionsMixin
+from content.protocol_form import ProtocolPageForm
 from content.routes import route_by_url_path
 from organisation.bounds import validate_date_in_range
 from organisation.compliance import due_for
@@ -96,6 +98,33 @@ class ProtocolPage(CachedViewRestrictionsMixin, SampleContentMixin, Page):  # no
         validators=[validate_date_in_range],
         help_text=_("When the medical director last reviewed the content itself."),
     )
+    # Judged for each publish: read from the revision being published (attestations), and an
+    # edit starting from what is live begins with the box unticked (ProtocolPageForm).
+    significant_change = models.BooleanField(
+        _("clinically significant change"),
+        default=False,
+        help_text=_(
+            "Tick when this revision changes what staff do. On publishing, everyone who passed "
+            "a module built on this protocol is assigned it again and asked to attest that they "
+            "have read the revised protocol."
+        ),
+    )
+    what_changed = models.TextField(
+        _("what changed"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences staff read before they attest."),
+    )
+    attestation_roles = ParentalManyToManyField(
+        "organisation.JobRole",
+        blank=True,
+        related_name="+",
+        verbose_name=_("roles that attest every year"),
+        help_text=_(
+            "Everyone holding one of these roles signs once every 12 months that they have read "
+            "and follow this protocol. None: no yearly attestation."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -104,7 +133,13 @@ class ProtocolPage(CachedViewRestrictionsMixin, SampleContentMixin, Page):  # no
         MultiFieldPanel(
             [FieldPanel("reviewed_on"), FieldPanel("sample_content")], heading=_("Review")
         ),
+        MultiFieldPanel(
+            [FieldPanel("significant_change"), FieldPanel("what_changed")],
+            heading=_("This revision"),
+        ),
+        FieldPanel("attestation_roles"),
     ]
+    base_form_class = ProtocolPageForm
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["content.ProtocolIndexPage"]

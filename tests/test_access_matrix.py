@@ -9,17 +9,26 @@ belong to Nadia at North.
 import datetime
 
 import pytest
+from attestations.models import Attestation, ProtocolRevision
 from audits import services as audit_services
 from audits.models import AuditChecklist
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from followups import services as follow_up_services
+from incidents import services as incident_services
+from incidents.steps import Step
 from reminders.models import CalendarToken
 from snapshots.services import last_month_end, take_snapshot
 
 from actions.models import Exemption
 from kits import services as kit_services
 from organisation import groups
-from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories import (
+    JobRoleFactory,
+    LocationFactory,
+    ManagerFactory,
+    StaffProfileFactory,
+)
 from tests.factories.certifications import CertificationRecordFactory, pdf_upload
 from tests.factories.content import ProtocolIndexPageFactory, ProtocolPageFactory
 from tests.factories.drills import (
@@ -124,6 +133,18 @@ MATRIX = {
     "clearances:gate": ("get", None, MANAGERS_200),
     # For scheduling systems, by API token alone: a session is no credential there.
     "clearances:api_gate": ("get", None, row(401, 401, 401, 401, 401, 401, 401)),
+    "incidents:list": ("get", None, MANAGERS_200),
+    "incidents:new": ("get", None, MANAGERS_200),
+    "incidents:detail": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "incidents:edit": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "incidents:close": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "followups:manage": ("get", None, MANAGERS_200),
+    "followups:close": ("get", lambda w: [w["follow_up"].pk], NORTH_OBJECT),
+    "followups:new_from_incident": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "followups:new_from_session": ("get", lambda w: [w["session"].pk], NORTH_OBJECT),
+    "followups:mine": ("get", None, SIGNED_IN_200),
+    # Marking done is the owner's (Nadia's) alone: everyone else, the same 404 as for none.
+    "followups:done": ("post", lambda w: [w["follow_up"].pk], OWNER_ONLY),
     "kits:my_kits": ("get", None, SIGNED_IN_200),
     # Whoever works at North (or manages it) checks its kit; South's manager gets a 404.
     "kits:check": ("get", lambda w: [w["kit"].pk], row(LOGIN, 200, 200, 404, 200, 200, 200)),
@@ -132,6 +153,11 @@ MATRIX = {
     "kits:kit_detail": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
     "kits:item_new": ("get", lambda w: [w["kit"].pk], NORTH_OBJECT),
     "kits:item_replace": ("get", lambda w: [w["kit"].items.get().pk], NORTH_OBJECT),
+    "attestations:mine": ("get", None, SIGNED_IN_200),
+    # Signing is for the person asked alone: everyone else, the same 404 as for none.
+    "attestations:attest": ("post", lambda w: [w["attestation"].pk], OWNER_ONLY),
+    "attestations:attest_yearly": ("post", lambda w: [w["attestation"].protocol_id], OWNER_ONLY),
+    "attestations:manage": ("get", None, MANAGERS_200),
     "snapshots:snapshot_list": ("get", None, MANAGERS_200),
     "snapshots:snapshot_pdf": ("get", lambda w: [w["snapshot"].pk], NORTH_OBJECT),
     "audits:round_list": ("get", None, MANAGERS_200),
@@ -235,8 +261,51 @@ def world(home_page, settings, tmp_path):
         auditor=people["manager"],
         now=now,
     )
+    protocol = ProtocolPageFactory(
+        parent=ProtocolIndexPageFactory(parent=home_page, slug="attested")
+    )
+    protocol.attestation_roles.add(JobRoleFactory())  # a role no visitor holds
+    attestation = Attestation.objects.create(
+        staff=nadia,
+        kind="revision",
+        protocol=protocol,
+        protocol_revision=ProtocolRevision.objects.create(
+            protocol=protocol, title=protocol.title, significant=True, published_at=now
+        ),
+        requested_at=now,
+        due_on=now.date() + datetime.timedelta(days=30),
+    )
+    incident = incident_services.record_incident(
+        details=incident_services.Details(
+            location=north,
+            occurred_on=north.local_date(now) - datetime.timedelta(days=1),
+            occurred_time=datetime.time(10, 0),
+            procedure="laser_vein",
+            complication="burn",
+            complication_detail="",
+            protocol=None,
+            protocol_followed="none",
+            steps=[Step(datetime.time(10, 0), "Stopped the laser")],
+            outcome="Dressed.",
+            follow_up_plan="",
+            staff_involved=[nadia],
+        ),
+        recorded_by=people["manager"],
+        now=now,
+    )
+    follow_up = follow_up_services.create_follow_up(
+        what="Restock burn gel",
+        owner=nadia,
+        due_on=north.local_date(now) + datetime.timedelta(days=14),
+        incident=incident,
+        actor=people["manager"],
+        now=now,
+    )
     return {
         "nadia": nadia,
+        "incident": incident,
+        "follow_up": follow_up,
+        "attestation": attestation,
         "audit_round": audit_round,
         "record": record,
         "attempt": attempt,

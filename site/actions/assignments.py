@@ -155,3 +155,28 @@ def assign_to_role(
             )
             for person in people
         ]
+
+
+def reassign_after_revision(
+    *, staff: StaffProfile, page: Page, due_on: date, actor: AbstractBaseUser, now: datetime
+) -> Assignment | None:
+    """Set a module again to someone who passed it before a clinically significant revision of
+    a protocol it is built on (attestations.services), due on `due_on`.
+
+    System-initiated on the publisher's behalf, for the whole clinic: no manager-of check.
+    None, writing nothing, when the person already has the module with that due date. Refused
+    as `assign_to_person` refuses a page not published or a due date before their today. One
+    `assignment.created` audit entry. The caller holds the transaction."""
+    _check(page=page, what=AssignmentWhat.MODULE, due_on=due_on)
+    if Assignment.objects.filter(staff=staff, page=page, due_on=due_on).exists():
+        return None
+    return _assign(
+        staff=staff,
+        what=AssignmentWhat.MODULE,
+        page=page,
+        due_on=due_on,
+        role=None,
+        location=None,
+        actor=actor,
+        now=now,
+    )

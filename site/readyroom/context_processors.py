@@ -37,6 +37,11 @@ STAFF_SECTIONS = (
         "clearances:my_clearances",
         _("The procedures you may perform, and what each still needs."),
     ),
+    (
+        _("My attestations"),
+        "attestations:mine",
+        _("Revised protocols to read and confirm, and your yearly attestations."),
+    ),
 )
 MANAGER_SECTIONS = (
     (

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "clearances",
     "kits",
     "snapshots",
+    "attestations",
     "audits",
     "actions",
     "accounts",
@@ -356,6 +357,9 @@ REMINDER_LEASE_SECONDS = int(os.environ.get("REMINDER_LEASE_SECONDS", "600"))
 # A required module or drill is "due soon" this many days before it falls due (reminders start
 # from the policy's own offsets; a certification type sets its own renewal window).
 COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("COMPLIANCE_DUE_SOON_DAYS", "30"))
+# A clinically significant protocol revision sets its modules again to everyone who passed
+# them, due this many days after publishing (attestations).
+RETRAINING_DUE_DAYS = int(os.environ.get("RETRAINING_DUE_DAYS", "30"))
 
 # django-q2: the ORM broker confirms delivery; retry must exceed timeout or long tasks run twice.
 Q_CLUSTER = {

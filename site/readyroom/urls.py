@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("kits.urls")),
     path("", include("snapshots.urls")),
+    path("", include("attestations.urls")),
     path("", include("audits.urls")),
 ]
 
