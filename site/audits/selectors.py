@@ -118,7 +118,12 @@ def round_result(audit_round: AuditRound) -> RoundResult:
     records = list(
         AuditedRecord.objects.filter(round=audit_round)
         .select_related("treated_by__user")
-        .prefetch_related(Prefetch("scores", queryset=ItemScore.objects.order_by("item__position")))
+        .prefetch_related(
+            Prefetch(
+                "scores",
+                queryset=ItemScore.objects.select_related("item").order_by("item__position"),
+            )
+        )
         .order_by("pk")
     )
     return RoundResult(audit_round, items, overall, records)
