@@ -58,7 +58,7 @@ class CoverageWarning:
         }
         if self.first_short_on == self.today:
             return SHORT_TODAY.format(**words)
-        return SHORT_ON.format(on=self.first_short_on.isoformat(), **words)
+        return SHORT_ON.format(on=f"{self.first_short_on:%-d %b %Y}", **words)
 
     @property
     def forecast_url(self) -> str:

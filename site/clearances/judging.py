@@ -112,14 +112,15 @@ def judge(
     return Verdict(staff_id=staff_id, cleared=all(c.met for c in checks), checks=checks)
 
 
-def _iso(day: date) -> str:
-    return day.isoformat()
+def _day(day: date) -> str:
+    """As the rest of the site writes a date ("31 Oct 2026"); the JSON gives ISO dates apart."""
+    return f"{day:%-d %b %Y}"
 
 
 def _check(staff_id: int, need: Need, facts: Facts, on: date) -> Check:
     exempt_until = facts.exemptions.get((staff_id, need.kind, need.key))
     if exempt_until is not None and on <= exempt_until:
-        reason = EXEMPT.format(label=need.label, on=_iso(exempt_until))
+        reason = EXEMPT.format(label=need.label, on=_day(exempt_until))
         return Check(need, True, Status.CURRENT, reason, exempt_until, exempt=True)
     if need.target_id is None:
         return Check(need, False, Status.MISSING, TARGET_GONE, None)
@@ -137,14 +138,14 @@ def _check(staff_id: int, need: Need, facts: Facts, on: date) -> Check:
 
 def _card(need: Need, expires_on: date | None, awaiting: bool, on: date) -> Check:
     if expires_on is not None and on <= expires_on:
-        reason = CARD_VALID.format(label=need.label, on=_iso(expires_on))
+        reason = CARD_VALID.format(label=need.label, on=_day(expires_on))
         return Check(need, True, Status.CURRENT, reason, expires_on)
     # A renewal uploaded but not yet checked is the manager's step, and says so first.
     if awaiting:
         reason = CARD_AWAITING.format(label=need.label)
         return Check(need, False, Status.AWAITING_VERIFICATION, reason, None)
     if expires_on is not None:
-        reason = CARD_EXPIRED.format(label=need.label, on=_iso(expires_on))
+        reason = CARD_EXPIRED.format(label=need.label, on=_day(expires_on))
         return Check(need, False, Status.OVERDUE, reason, None)
     return Check(need, False, Status.MISSING, CARD_MISSING.format(label=need.label), None)
 
@@ -156,7 +157,7 @@ def _recent(need: Need, last: date | None, on: date, never: str, lapsed: str, va
     through = add_months(last, months)
     if on <= through:
         return Check(
-            need, True, Status.CURRENT, valid.format(label=need.label, on=_iso(last)), through
+            need, True, Status.CURRENT, valid.format(label=need.label, on=_day(last)), through
         )
-    reason = lapsed.format(label=need.label, on=_iso(last), months=months)
+    reason = lapsed.format(label=need.label, on=_day(last), months=months)
     return Check(need, False, Status.OVERDUE, reason, None)

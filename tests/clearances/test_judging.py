@@ -20,7 +20,7 @@ def test_a_card_clears_on_its_expiry_day_and_not_the_day_after():
     assert verdict(facts, date(2026, 10, 31)).cleared
     after = verdict(facts, date(2026, 11, 1))
     assert not after.cleared
-    assert after.reasons == ["BLS expired 2026-10-31"]
+    assert after.reasons == ["BLS expired 31 Oct 2026"]
     assert after.checks[0].status is Status.OVERDUE
 
 
@@ -43,7 +43,7 @@ def test_a_module_counts_through_the_day_its_months_run_out():
     assert verdict(facts, date(2026, 1, 10), needs=(FILLER,)).cleared
     lapsed = verdict(facts, date(2026, 1, 11), needs=(FILLER,))
     assert lapsed.reasons == [
-        "Filler complications module last passed 2025-01-10, more than 12 months ago"
+        "Filler complications module last passed 10 Jan 2025, more than 12 months ago"
     ]
     never = verdict(Facts(), date(2026, 1, 11), needs=(FILLER,))
     assert never.reasons == ["Filler complications module never passed"]
@@ -53,7 +53,7 @@ def test_a_drill_counts_within_its_months():
     facts = Facts(last_drills={(5, 9): date(2026, 1, 31)})
     assert verdict(facts, date(2026, 7, 31), needs=(OCCLUSION,)).cleared
     assert verdict(facts, date(2026, 8, 1), needs=(OCCLUSION,)).reasons == [
-        "Vascular occlusion drill last completed 2026-01-31, more than 6 months ago"
+        "Vascular occlusion drill last completed 31 Jan 2026, more than 6 months ago"
     ]
     assert verdict(Facts(), date(2026, 8, 1), needs=(OCCLUSION,)).reasons == [
         "Vascular occlusion drill never completed"
@@ -67,7 +67,7 @@ def test_an_exemption_in_force_counts_as_met_and_says_until_when():
     )
     found = verdict(facts, date(2026, 3, 1))
     assert found.cleared
-    assert found.notes == ["BLS: exempt until 2026-04-30"]
+    assert found.notes == ["BLS: exempt until 30 Apr 2026"]
     assert found.cleared_through == date(2026, 4, 30)
     assert not verdict(facts, date(2026, 5, 1)).cleared
 

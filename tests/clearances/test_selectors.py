@@ -50,7 +50,7 @@ def test_the_local_date_decides_across_two_time_zones_at_one_instant(
     assert verdict_of(one(fillers, west), sam).cleared
     in_new_york = verdict_of(one(fillers, north), sam)
     assert not in_new_york.cleared
-    assert in_new_york.reasons == ["BLS expired 2026-10-31"]
+    assert in_new_york.reasons == ["BLS expired 31 Oct 2026"]
 
 
 def test_cleared_on_the_expiry_day_and_not_the_day_after(fillers, injector, bls, north):
@@ -114,7 +114,7 @@ def test_modules_and_drills_are_read_through_their_apps(home_page, injector, nor
     assert verdict_of(one(clearance, north), sam).cleared  # 1 November 2026: 12 months to the day
     later = one(clearance, north, on=date(2026, 11, 2))
     assert verdict_of(later, sam).reasons == [
-        f"{module.title} module last passed 2025-11-01, more than 12 months ago"
+        f"{module.title} module last passed 1 Nov 2025, more than 12 months ago"
     ]
 
 
@@ -156,7 +156,7 @@ def test_a_minimum_warns_when_cards_run_out_within_ninety_days(fillers, injector
     assert warning is not None
     assert warning.first_short_on == date(2026, 12, 2)
     assert warning.count_then == 1
-    assert "North falls below its minimum of 2 cleared for Dermal fillers on 2026-12-02" in (
+    assert "North falls below its minimum of 2 cleared for Dermal fillers on 2 Dec 2026" in (
         warning.message
     )
     assert warning.forecast_url == "/manage/?location=north#chart-coverage-title"
