@@ -176,6 +176,14 @@ def test_my_clearances_shows_my_own_verdict_and_where_to_act(client, clinic):
     assert clinic["ada"].display_name not in body and CARD_AWAITING.format(label="BLS") not in body
 
 
+def test_my_clearances_asks_nothing_of_me_while_my_card_awaits_verification(client, clinic):
+    client.force_login(clinic["cy"].user)
+    body = client.get(reverse("clearances:my_clearances")).content.decode()
+    assert CARD_AWAITING.format(label="BLS") in body
+    assert "A manager checks your card next; there is nothing for you to do." in body
+    assert "Upload your card" not in body and "#upload-heading" not in body
+
+
 def _grow(north, injector, bls, count):
     for _ in range(count):
         person = StaffProfileFactory(home_location=north, roles=[injector])
