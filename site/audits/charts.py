@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from audits.selectors import TrendPoint
 from dashboard.chart_layout import PALETTE, base_layout, legend_on_top, wrap
-from dashboard.charts import MONTH_AXIS, Chart
+from dashboard.charts import Chart
 
 
 def _percent(point: TrendPoint) -> str:
@@ -60,7 +60,9 @@ def score_trend_chart(points: list[TrendPoint]) -> Chart:
         legend_on_top(fig)
         fig.update_layout(
             yaxis={"title": "Score (%)", "range": [0, 105], "fixedrange": True},
-            xaxis=MONTH_AXIS,
+            # Rounds fall on days, not months: a plain date axis with few labels, so they
+            # fit a phone's panel (the month-period axis overlapped its labels there).
+            xaxis={"type": "date", "tickformat": "%b %Y", "nticks": 4, "fixedrange": True},
         )
     table = [
         [p.location, p.procedure, f"{p.audited_on:%-d %b %Y}", p.records, _percent(p)]

@@ -27,6 +27,7 @@ from django_otp.oath import TOTP
 from pytest_django.live_server_helper import LiveServer
 
 from accounts.demo import DEMO_TOTP_KEY
+from audits.models import AuditRound
 from certifications.models import CertificationRecord
 from content.models import ProtocolPage
 from drills.models import DrillRun, DrillScenarioPage, TeamDrillSession
@@ -157,6 +158,16 @@ VISITS = (
     Visit("kit", "manager", _url("kits:kit_detail", lambda w: w["kit"])),
     Visit("kit_replace", "manager", _url("kits:item_replace", lambda w: w["kit_item"])),
     Visit("snapshots", "manager", _url("snapshots:snapshot_list")),
+    Visit("audits", "manager", _url("audits:round_list")),
+    Visit("audit_round_new", "manager", _url("audits:round_new")),
+    Visit("audit_round", "manager", _url("audits:round_detail", lambda w: w["audit_round"])),
+    Visit("audit_record", "manager", _url("audits:record_new", lambda w: w["audit_round"])),
+    Visit(
+        "audit_retrain",
+        "manager",
+        _url("audits:retrain", lambda w: w["audit_round"], lambda w: w["audit_failing_item"]),
+    ),
+    Visit("audit_scores", "manager", _url("audits:trend")),
     Visit("clearances_board", "manager", _url("clearances:board")),
     Visit(
         "roster_gate",
@@ -191,6 +202,7 @@ def _world() -> dict:
     )
     scenarios = list(DrillScenarioPage.objects.live().order_by("path"))
     kit = EmergencyKit.objects.filter(location=staff.home_location).order_by("pk").first()
+    audit_round = AuditRound.objects.filter(location=staff.home_location).first()  # the latest
     return {
         "staff": staff.pk,
         "modules": modules,
@@ -204,6 +216,8 @@ def _world() -> dict:
         "session": TeamDrillSession.objects.filter(location=staff.home_location).first().pk,
         "kit": kit.pk,
         "kit_item": kit.items.order_by("position").first().pk,
+        "audit_round": audit_round.pk,
+        "audit_failing_item": audit_round.items.get(text="Photos taken").pk,
         # The roster gate asks about Brookline's today, as a manager there would.
         "brookline_today": staff.home_location.local_date(timezone.now()).isoformat(),
     }

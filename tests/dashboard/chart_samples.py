@@ -6,6 +6,10 @@ import datetime
 from collections import Counter
 from types import SimpleNamespace
 
+from audits.charts import score_trend_chart
+from audits.scoring import Tally
+from audits.selectors import TrendPoint
+
 from dashboard.charts import (
     Chart,
     compliance_by_location,
@@ -88,4 +92,25 @@ def all_charts() -> list[Chart]:
         compliance_by_location(counts=counts, locations=locations),
         quiz_scores(scores=scores),
         drill_chart(),
+        audit_scores(),
     ]
+
+
+def audit_scores() -> Chart:
+    """A year of monthly record audits at two locations for two procedures with long names."""
+    points = [
+        TrendPoint(
+            location,
+            procedure,
+            START - datetime.timedelta(days=30 * n),
+            5,
+            Tally(met=30 - (n + i) % 6, not_met=(n + i) % 6),
+        )
+        for i, (location, procedure) in enumerate(
+            (loc, proc)
+            for loc in ("Brookline", "Oak Park")
+            for proc in ("Laser vein treatment", "Microneedling with a topical anaesthetic")
+        )
+        for n in range(12, -1, -1)
+    ]
+    return score_trend_chart(points)

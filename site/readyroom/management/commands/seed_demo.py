@@ -20,6 +20,7 @@ APP_DEMOS = (
     ("Drill scenarios, runs and team drills", "drills.demo"),
     ("Manager actions: an exemption and an assignment", "actions.demo"),
     ("Emergency kits and their weekly checks", "kits.demo"),
+    ("Record audits: a checklist and two rounds at Brookline", "audits.demo"),
     ("Clearances for each of the clinic's services", "clearances.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
     ("Two-step login for the demo managers, educator and director", "accounts.demo"),
