@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -147,7 +148,7 @@ def checklists() -> QuerySet[AuditChecklist]:
 class TrendPoint:
     location: str
     procedure: str
-    audited_on: object
+    audited_on: date
     records: int
     tally: Tally
 

@@ -1,8 +1,8 @@
 """Writes to audits: a round started, a record scored, a round completed, retraining set.
 
 Each service validates, writes in one transaction and appends an audit entry
-(organisation.services.record_audit). The caller has checked the viewer manages the round's
-location (audits.policies); a service re-checks what is about the data itself.
+(organisation.services.record_audit). Each refuses (PermissionDenied) a person who does not
+manage the round's location (audits.policies), whatever the view checked before.
 """
 
 from collections.abc import Mapping
@@ -25,6 +25,7 @@ from audits.models import (
     Retraining,
     RoundItem,
 )
+from audits.policies import can_manage_round
 from audits.references import validate_reference
 from audits.scoring import Tally, tally
 from audits.selectors import treating_staff
@@ -35,6 +36,7 @@ from organisation.selectors import active_staff_at
 from organisation.services import record_audit
 
 NOT_YOUR_LOCATION = _("You can audit only at the locations you manage.")
+NOT_YOUR_ROUND = _("This round is at a location you do not manage.")
 IN_THE_FUTURE = _("An audit cannot be dated after the location's today (%(today)s).")
 ROUND_COMPLETED = _("This round is completed: no more records can be scored.")
 ALREADY_SCORED = _("Record %(reference)s is already in this round.")
@@ -110,6 +112,7 @@ def score_record(
     """Add one treatment record to an open round with an outcome for every item (by round
     item pk). Refused, nothing written: a completed round, a reference that is not the
     clinic's kind, the same reference twice, someone not working at the location."""
+    _refuse_unless_manager(scored_by, audit_round)
     reference = reference.strip().upper()
     validate_reference(reference)
     if audit_round.completed:
@@ -146,12 +149,18 @@ def score_record(
     return record
 
 
+def _refuse_unless_manager(profile: StaffProfile, audit_round: AuditRound) -> None:
+    if not can_manage_round(profile.user, audit_round):
+        raise PermissionDenied(NOT_YOUR_ROUND)
+
+
 def _tally(scores) -> Tally:
     return tally(dict(scores.values_list("outcome").annotate(n=Count("pk")).order_by()))
 
 
 def complete_round(*, audit_round: AuditRound, completed_by: StaffProfile, now: datetime):
     """Close the round to new records and record its overall score in the trail."""
+    _refuse_unless_manager(completed_by, audit_round)
     with transaction.atomic():
         locked = AuditRound.objects.select_for_update().get(pk=audit_round.pk)
         if locked.completed:
@@ -185,6 +194,7 @@ def assign_retraining(
         the round, through actions.assignments.assign_to_person: all or none. Each refusal is
         named with the person it concerns, and if any is refused nothing is written. Refused
     for an item scoring at or above the round's pass mark."""
+    _refuse_unless_manager(assigned_by, item.round)
     if not _tally(ItemScore.objects.filter(item=item)).fails(item.round.pass_mark):
         raise ValidationError(ITEM_NOT_FAILING)
     people = treating_staff(item.round)

@@ -208,3 +208,24 @@ def test_retraining_for_an_item_that_passes_is_refused(failing_round, maria, mod
         )
     assert caught.value.messages == [str(services.ITEM_NOT_FAILING)]
     assert not Assignment.objects.exists()
+
+
+def test_another_locations_manager_is_refused_by_every_service(
+    failing_round, oscar, nadia, module, now
+):
+    with pytest.raises(PermissionDenied):
+        score(failing_round, "LV-009", nadia, by=oscar, now=now)
+    with pytest.raises(PermissionDenied):
+        services.complete_round(audit_round=failing_round, completed_by=oscar, now=now)
+    with pytest.raises(PermissionDenied):
+        services.assign_retraining(
+            item=_photos(failing_round),
+            what="module",
+            page=module,
+            due_on=DUE,
+            assigned_by=oscar,
+            now=now,
+        )
+    failing_round.refresh_from_db()
+    assert failing_round.records.count() == 3 and not failing_round.completed
+    assert not Assignment.objects.exists() and not Retraining.objects.exists()
