@@ -14,6 +14,9 @@ from audits import services as audit_services
 from audits.models import AuditChecklist
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from followups import services as follow_up_services
+from incidents import services as incident_services
+from incidents.steps import Step
 from reminders.models import CalendarToken
 from snapshots.services import last_month_end, take_snapshot
 
@@ -130,6 +133,18 @@ MATRIX = {
     "clearances:gate": ("get", None, MANAGERS_200),
     # For scheduling systems, by API token alone: a session is no credential there.
     "clearances:api_gate": ("get", None, row(401, 401, 401, 401, 401, 401, 401)),
+    "incidents:list": ("get", None, MANAGERS_200),
+    "incidents:new": ("get", None, MANAGERS_200),
+    "incidents:detail": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "incidents:edit": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "incidents:close": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "followups:manage": ("get", None, MANAGERS_200),
+    "followups:close": ("get", lambda w: [w["follow_up"].pk], NORTH_OBJECT),
+    "followups:new_from_incident": ("get", lambda w: [w["incident"].pk], NORTH_OBJECT),
+    "followups:new_from_session": ("get", lambda w: [w["session"].pk], NORTH_OBJECT),
+    "followups:mine": ("get", None, SIGNED_IN_200),
+    # Marking done is the owner's (Nadia's) alone: everyone else, the same 404 as for none.
+    "followups:done": ("post", lambda w: [w["follow_up"].pk], OWNER_ONLY),
     "kits:my_kits": ("get", None, SIGNED_IN_200),
     # Whoever works at North (or manages it) checks its kit; South's manager gets a 404.
     "kits:check": ("get", lambda w: [w["kit"].pk], row(LOGIN, 200, 200, 404, 200, 200, 200)),
@@ -260,8 +275,36 @@ def world(home_page, settings, tmp_path):
         requested_at=now,
         due_on=now.date() + datetime.timedelta(days=30),
     )
+    incident = incident_services.record_incident(
+        details=incident_services.Details(
+            location=north,
+            occurred_on=north.local_date(now) - datetime.timedelta(days=1),
+            occurred_time=datetime.time(10, 0),
+            procedure="laser_vein",
+            complication="burn",
+            complication_detail="",
+            protocol=None,
+            protocol_followed="none",
+            steps=[Step(datetime.time(10, 0), "Stopped the laser")],
+            outcome="Dressed.",
+            follow_up_plan="",
+            staff_involved=[nadia],
+        ),
+        recorded_by=people["manager"],
+        now=now,
+    )
+    follow_up = follow_up_services.create_follow_up(
+        what="Restock burn gel",
+        owner=nadia,
+        due_on=north.local_date(now) + datetime.timedelta(days=14),
+        incident=incident,
+        actor=people["manager"],
+        now=now,
+    )
     return {
         "nadia": nadia,
+        "incident": incident,
+        "follow_up": follow_up,
         "attestation": attestation,
         "audit_round": audit_round,
         "record": record,

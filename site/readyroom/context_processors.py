@@ -42,6 +42,11 @@ STAFF_SECTIONS = (
         "attestations:mine",
         _("Revised protocols to read and confirm, and your yearly attestations."),
     ),
+    (
+        _("My follow-up actions"),
+        "followups:mine",
+        _("What you were asked to do after an incident or a team drill, and by when."),
+    ),
 )
 MANAGER_SECTIONS = (
     (

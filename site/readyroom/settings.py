@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "clearances",
     "kits",
     "snapshots",
+    "incidents",
+    "followups",
     "attestations",
     "audits",
     "actions",

@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("kits.urls")),
     path("", include("snapshots.urls")),
+    path("", include("incidents.urls")),
+    path("", include("followups.urls")),
     path("", include("attestations.urls")),
     path("", include("audits.urls")),
 ]
