@@ -221,7 +221,8 @@ def mark_failed(
 
 
 def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
-    """Tell the subject's managers and the medical directors of every undeliverable reminder
+    """Tell the subject's managers (a location item's: that location's) and the medical
+    directors of every undeliverable reminder
     not yet alerted, through the ledger (so they arrive in their next message). Alerts never
     raise alerts: one that cannot be delivered stays visible on /manage/."""
     failed = list(
@@ -241,6 +242,9 @@ def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
         if row.subject is not None:
             for manager in chain.managers_of(row.subject) + chain.regional_managers_of(row.subject):
                 told[manager.pk] = manager
+        elif row.location_id is not None:
+            for manager in chain.managers_at(row.location_id):
+                told[manager.pk] = manager
         for director in chain.directors:
             told[director.pk] = director
         told.pop(row.recipient_id, None)  # their own mail is what failed
@@ -254,6 +258,7 @@ def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
                     audience=Audience.ALERT,
                     recipient=person,
                     subject=row.subject,
+                    location_id=row.location_id,
                     label=row.label,
                     detail=detail,
                     due_on=row.due_on,
@@ -271,6 +276,7 @@ def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
                     kind="alert:undeliverable",
                     audience=Audience.ALERT,
                     subject=row.subject,
+                    location_id=row.location_id,
                     label=row.label,
                     detail=detail,
                     due_on=row.due_on,

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from organisation.models import StaffProfile
+from organisation.models import Location, StaffProfile
 from reminders.stages import describe
 
 DEFAULT_OFFSETS = "90, 60, 30, 14, 7, 1"
@@ -163,6 +163,16 @@ class Reminder(models.Model):
         blank=True,
         related_name="reminders_about",
         help_text=_("Whose requirement it is (empty for a digest)."),
+    )
+    # A location's own item (a kit's weekly check) is about no one person: its rows, and the
+    # alerts about them, name the location so its managers see them among their problems.
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Whose item it is when it is a location's, not a person's (a kit's check)."),
     )
     label = models.CharField(max_length=200)
     detail = models.CharField(max_length=500, blank=True)  # an alert's "what went wrong"

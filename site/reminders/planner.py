@@ -61,6 +61,7 @@ class Planned:
     planned_on: date
     row: ComplianceRow | LocationItem | None = None
     problem: str = ""  # why it cannot be delivered; empty when it can
+    location_id: int | None = None  # a location item's location (it has no subject)
     digest_rows: list[tuple[StaffProfile, ComplianceRow]] = field(default_factory=list)
 
     @property
@@ -80,6 +81,7 @@ class Planned:
             audience=self.audience,
             recipient=self.recipient,
             subject=self.subject,
+            location_id=self.location_id,
             label=self.label[:200],
             due_on=self.due_on,
             url=self.url[:300],
@@ -349,6 +351,7 @@ def _location_reminders(
             "item_key": _location_item_key(item),
             "due_key": item.due_on.isoformat(),
             "subject": None,
+            "location_id": item.location_id,
             "label": item.label,
             "due_on": item.due_on,
             "url": item.manager_url,

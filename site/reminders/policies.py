@@ -2,11 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from organisation import groups
-from organisation.policies import about_managed_staff
+from organisation.policies import managed_locations
 from reminders.models import Reminder
 
 # Educators and medical directors set the policy; only they (and superusers) reach admin.
@@ -19,8 +19,12 @@ def grant_editor_permissions(**kwargs) -> None:
 
 
 def reminders_visible_to(viewer: AbstractBaseUser) -> QuerySet[Reminder]:
-    """Rows about people at the locations the viewer manages (all rows for a superuser)."""
-    return about_managed_staff(viewer, Reminder.objects.all(), field="subject")
+    """Rows about people at the locations the viewer manages, and about those locations' own
+    items (a kit's check); all such rows for a superuser."""
+    managed = managed_locations(viewer).values("pk")
+    return Reminder.objects.filter(
+        Q(subject__locations__in=managed) | Q(location__in=managed)
+    ).distinct()
 
 
 class ReminderLedgerPolicy(BasePermissionPolicy):

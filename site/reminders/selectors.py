@@ -18,7 +18,7 @@ def reminder_problems(viewer: AbstractBaseUser) -> QuerySet[Reminder]:
         reminders_visible_to(viewer)
         .filter(status__in=PROBLEMS)
         .exclude(audience=Audience.DIGEST)
-        .select_related("subject__user", "recipient__user")
+        .select_related("subject__user", "recipient__user", "location")
         .order_by("-created_at", "-pk")
     )
 

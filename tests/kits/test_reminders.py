@@ -4,6 +4,7 @@ per item, due date and stage; with no manager, an undeliverable row and an alert
 import datetime
 
 from django.core import mail
+from django.urls import reverse
 from reminders.models import Audience, Reminder, ReminderStatus
 from reminders.planner import NO_MANAGER
 from reminders.sweep import run_sweep
@@ -127,3 +128,27 @@ def test_another_locations_manager_hears_nothing(kit, nadia, maria, oscar, polic
     _sweep(MORNING)
     assert [m.to for m in mail.outbox] == [[maria.user.email]]
     assert not Reminder.objects.filter(recipient=oscar).exists()
+
+
+def test_an_undelivered_kit_reminder_is_on_its_locations_problem_list_only(
+    client, north, nadia, maria, oscar, dana, policy
+):
+    """Maria manages North but has no email address: the reminder about North's kit reaches
+    nobody, and she finds it on /manage/ (the row names the location, not a person); South's
+    manager does not."""
+    maria.user.email = ""
+    maria.user.save()
+    kit = make_kit(north, nadia, now=MORNING - 10 * DAY)
+    _sweep(MORNING)
+    row = Reminder.objects.get(audience=Audience.MANAGER)
+    assert row.status == ReminderStatus.UNDELIVERABLE and row.location == north
+    assert Reminder.objects.get(audience=Audience.ALERT).location == north
+
+    client.force_login(maria.user)
+    problems = client.get(reverse("dashboard:manage")).context["reminder_problems"]
+    assert [(r.label, r.location) for r in problems] == [(f"{kit}: weekly check", north)]
+    body = client.get(reverse("dashboard:manage")).content.decode()
+    assert "Reminders that have not reached their person" in body and ">North</th>" in body
+
+    client.force_login(oscar.user)
+    assert client.get(reverse("dashboard:manage")).context["reminder_problems"] == []
