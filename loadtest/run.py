@@ -152,6 +152,46 @@ def report(rows: list[dict]) -> tuple[int, list[str]]:
     return failures, over
 
 
+def watch_load(process: subprocess.Popen, started: float) -> list[tuple[float, float]]:
+    """Wait for `process`, noting the machine's 1-minute load average every 10 s: a p95 means
+    little without knowing what else the two cores were doing meanwhile."""
+    loads = []
+    while process.poll() is None:
+        loads.append((time.monotonic() - started, os.getloadavg()[0]))
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+    return loads
+
+
+TIMELINE_EVERY = 30  # seconds between the timeline's lines
+
+
+def timeline(prefix: Path, loads: list[tuple[float, float]]) -> None:
+    """Every 30 s of the run: users, requests/s and the p50/p95 of the requests in locust's
+    last few seconds (all steps), beside the load average, so the users' arrival, the steady
+    state and any disturbance show apart."""
+    with open(f"{prefix}_stats_history.csv", newline="", encoding="utf-8") as handle:
+        history = [r for r in csv.DictReader(handle) if r["Name"] == "Aggregated"]
+    if not history:
+        return
+    start = int(history[0]["Timestamp"])
+    say("")
+    say(f"{'time':>6}{'users':>7}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'load':>7}")
+    next_at = TIMELINE_EVERY
+    for row in history:
+        at = int(row["Timestamp"]) - start
+        if at < next_at:
+            continue
+        next_at += TIMELINE_EVERY
+        load = min(loads, key=lambda mark: abs(mark[0] - at))[1] if loads else float("nan")
+        say(
+            f"{at:>5}s{row['User Count']:>7}{float(row['Requests/s']):>8.1f}"
+            f"{row['50%']:>8}{row['95%']:>8}{load:>7.1f}"
+        )
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     var_dir = Path(args.var_dir or tempfile.mkdtemp(prefix="readyroom-loadtest-"))
@@ -206,7 +246,7 @@ def main(argv=None) -> int:
         say(f"Production server on {base} (log: {server_log.name}); locust starts.")
         prefix = var_dir / "locust"
         started = time.monotonic()
-        locust = subprocess.run(
+        locust = subprocess.Popen(
             [
                 PY,
                 "-m",
@@ -233,6 +273,7 @@ def main(argv=None) -> int:
             stdout=subprocess.DEVNULL,
             stderr=open(var_dir / "locust.log", "w", encoding="utf-8"),  # noqa: SIM115
         )
+        loads = watch_load(locust, started)
         elapsed = time.monotonic() - started
         cpu_locust = cpu_of_children() - cpu_before
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -242,6 +283,7 @@ def main(argv=None) -> int:
         rows = read_stats(prefix)
         requests = int(rows[-1]["Request Count"]) if rows else 0
         failures, over = report(rows)
+        timeline(prefix, loads)
         # An exception in a simulated user's own code stopped its flow: an error too.
         crashed = read_exceptions(prefix)
         if crashed:
