@@ -1,0 +1,47 @@
+import datetime
+
+import pytest
+from followups import services
+from reminders.models import ReminderPolicy
+
+from tests.factories.drills import (
+    DrillIndexPageFactory,
+    DrillScenarioPageFactory,
+    TeamDrillSessionFactory,
+)
+from tests.incidents import conftest as incidents_world
+from tests.incidents.conftest import NOW, TODAY, make_incident
+
+# The incidents' world (North, South, Nadia, Leo, Maria, Oscar), shared.
+north, south = incidents_world.north, incidents_world.south
+nadia, leo = incidents_world.nadia, incidents_world.leo
+maria, oscar = incidents_world.maria, incidents_world.oscar
+
+DUE = TODAY + datetime.timedelta(days=14)
+
+
+@pytest.fixture
+def incident(north, maria, nadia):
+    return make_incident(north, maria, [nadia])
+
+
+@pytest.fixture
+def session(home_page, north, nadia):
+    scenario = DrillScenarioPageFactory(parent=DrillIndexPageFactory(parent=home_page))
+    return TeamDrillSessionFactory(
+        location=north, page=scenario, participants=[nadia], held_on=TODAY
+    )
+
+
+@pytest.fixture
+def policy(db):
+    policy = ReminderPolicy.load()
+    policy.digest_enabled = False
+    policy.save()
+    return policy
+
+
+def add_action(incident, owner, by, *, due_on=DUE, what="Restock burn gel", now=NOW):
+    return services.create_follow_up(
+        what=what, owner=owner, due_on=due_on, incident=incident, actor=by, now=now
+    )
