@@ -1,7 +1,9 @@
-"""Writes to the page tree's base: putting a library under medical director approval."""
+"""Writes to the page tree's base: putting a library (and snippets) under medical director
+approval."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -9,6 +11,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -35,6 +38,22 @@ def approval_workflow() -> Workflow:
     task.groups.set([directors])
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def put_snippets_under_approval(*models, using: str = DEFAULT_DB_ALIAS) -> Workflow | None:
+    """Assign the medical director's workflow to these snippet models (post_migrate,
+    idempotent). A model that already has a workflow keeps it, so an administrator's own choice
+    in Settings, Workflows survives the next migrate."""
+    # A partial migrate (`migrate auth` on a new database) sends post_migrate before Wagtail's
+    # workflow tables exist: nothing to assign yet, the full migrate will.
+    if GroupApprovalTask._meta.db_table not in connections[using].introspection.table_names():
+        return None
+    workflow = approval_workflow()
+    for model in models:
+        WorkflowContentType.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
     return workflow
 
 

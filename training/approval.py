@@ -9,12 +9,11 @@ awaiting approval changes nothing a learner sees until the director approves it.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowState
+from django.db import DEFAULT_DB_ALIAS, transaction
+from wagtail.models import Workflow, WorkflowState
 
-from content.services import approval_workflow
+from content.services import put_snippets_under_approval
 from training.models import Question, QuestionBank
 
 UNDER_APPROVAL = (Question, QuestionBank)
@@ -28,17 +27,7 @@ def put_questions_under_approval(*, using: str = DEFAULT_DB_ALIAS, **kwargs) -> 
     A content type that already has a workflow keeps it, so an administrator's own choice in
     Settings, Workflows survives the next migrate.
     """
-    # A partial migrate (`migrate auth` on a new database) sends post_migrate before Wagtail's
-    # workflow tables exist: nothing to assign yet, the full migrate will.
-    if GroupApprovalTask._meta.db_table not in connections[using].introspection.table_names():
-        return None
-    workflow = approval_workflow()
-    for model in UNDER_APPROVAL:
-        WorkflowContentType.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(model),
-            defaults={"workflow": workflow},
-        )
-    return workflow
+    return put_snippets_under_approval(*UNDER_APPROVAL, using=using)
 
 
 @transaction.atomic

@@ -8,6 +8,9 @@ class AuditsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from audits.checklists import grant_author_permissions
+        from audits.approval import grant_author_permissions, put_checklists_under_approval
 
         post_migrate.connect(grant_author_permissions, dispatch_uid="audits-permissions")
+        post_migrate.connect(
+            put_checklists_under_approval, sender=self, dispatch_uid="audits-approval"
+        )

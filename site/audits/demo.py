@@ -24,20 +24,26 @@ DATA = Path(__file__).with_name("demo_audits.yaml")
 AUDIT_HOUR = time(17)  # after the last patient
 
 
-def _checklist(spec: dict) -> AuditChecklist | None:
+def _checklist(spec: dict, publisher: AbstractBaseUser) -> AuditChecklist | None:
     found = AuditChecklist.objects.filter(name=spec["name"]).first()
     if found is not None:
         return found
     protocol = ProtocolPage.objects.filter(slug=spec["protocol"]).first()
     if protocol is None:
         return None
-    checklist = AuditChecklist.objects.create(
-        name=spec["name"], protocol=protocol, pass_mark=spec["pass_mark"], sample_content=True
+    checklist = AuditChecklist(
+        name=spec["name"],
+        protocol=protocol,
+        pass_mark=spec["pass_mark"],
+        sample_content=True,
+        live=False,
     )
-    ChecklistItem.objects.bulk_create(
-        ChecklistItem(checklist=checklist, text=text, sort_order=i)
-        for i, text in enumerate(spec["items"])
-    )
+    for i, text in enumerate(spec["items"]):
+        checklist.items.add(ChecklistItem(text=text, sort_order=i))
+    checklist.save()
+    # Published as the director's approval publishes: a revision, then live.
+    checklist.save_revision(user=publisher).publish(user=publisher)
+    checklist.refresh_from_db()  # publishing saved the revision's copy, now live
     return checklist
 
 
@@ -79,7 +85,7 @@ def seed(*, today: date, profiles: dict[str, StaffProfile], publisher: AbstractB
     """The demo's checklist and its two rounds at Brookline."""
     data = yaml.safe_load(DATA.read_text())
     with transaction.atomic():
-        checklists = {spec["name"]: _checklist(spec) for spec in data["checklists"]}
+        checklists = {spec["name"]: _checklist(spec, publisher) for spec in data["checklists"]}
         for spec in data["rounds"]:
             checklist = checklists.get(spec["checklist"])
             if checklist is not None:

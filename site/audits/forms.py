@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.models import AuditRound, Outcome
 from audits.references import REFERENCE_HELP, validate_reference
-from audits.selectors import checklists
+from audits.selectors import live_checklists
 from organisation.bounds import BoundedDateField
 from organisation.models import Location
 from organisation.policies import managed_locations
@@ -29,7 +29,7 @@ class RoundForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = managed_locations(user).order_by("name")
-        self.fields["checklist"].queryset = checklists()
+        self.fields["checklist"].queryset = live_checklists()
 
 
 class RecordForm(forms.Form):

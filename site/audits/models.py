@@ -1,26 +1,37 @@
-"""Post-treatment record audits: a checklist per procedure, and rounds that score a sample of
-treatment records against it.
+"""Post-treatment record audits: a checklist per procedure (approved by the medical director),
+and rounds that score a sample of treatment records against it.
 
 A record is named only by the clinic's own reference (audits.references), never by anything
 that identifies the patient. A round copies the checklist's items and pass mark when it
 starts, so editing a checklist later never rewrites a round already scored.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from audits.references import REFERENCE_HELP, validate_reference
 from organisation.bounds import validate_date_in_range
 from organisation.models import Location, StaffProfile
 
 
-class AuditChecklist(ClusterableModel):
-    """A procedure's audit: the standard items plus the protocol's own."""
+class AuditChecklist(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
+):
+    """A procedure's audit: the standard items plus the protocol's own. Under the medical
+    director's approval: while a checklist is live, Wagtail saves an edit as a revision only
+    and leaves the rows as approved, so a round starts from the approved items."""
 
     name = models.CharField(
         _("procedure"), max_length=120, unique=True, help_text=_("e.g. Laser vein treatment")
@@ -40,6 +51,7 @@ class AuditChecklist(ClusterableModel):
     )
     # The demo's checklists: their items are for the medical director to review.
     sample_content = models.BooleanField(_("sample content"), default=False)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="audit_checklist")
 
     panels = [
         FieldPanel("name"),

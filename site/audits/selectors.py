@@ -140,8 +140,9 @@ def treating_staff(audit_round: AuditRound) -> list[StaffProfile]:
     )
 
 
-def checklists() -> QuerySet[AuditChecklist]:
-    return AuditChecklist.objects.order_by("name")
+def live_checklists() -> QuerySet[AuditChecklist]:
+    """Checklists a round may start from: approved by the medical director (live)."""
+    return AuditChecklist.objects.filter(live=True).order_by("name")
 
 
 @dataclass(frozen=True)

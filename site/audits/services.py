@@ -37,6 +37,7 @@ from organisation.services import record_audit
 
 NOT_YOUR_LOCATION = _("You can audit only at the locations you manage.")
 NOT_YOUR_ROUND = _("This round is at a location you do not manage.")
+NOT_APPROVED = _("Choose a checklist the medical director has approved.")
 IN_THE_FUTURE = _("An audit cannot be dated after the location's today (%(today)s).")
 ROUND_COMPLETED = _("This round is completed: no more records can be scored.")
 ALREADY_SCORED = _("Record %(reference)s is already in this round.")
@@ -63,10 +64,13 @@ def start_round(
     auditor: StaffProfile,
     now: datetime,
 ) -> AuditRound:
-    """A round of `checklist` at `location`, copying the standard items, the checklist's own
-    and its pass mark. PermissionDenied unless the auditor manages the location."""
+    """A round of `checklist` (approved, live) at `location`, copying the standard items, the
+    checklist's own and its pass mark. PermissionDenied unless the auditor manages the
+    location."""
     if not managed_locations(auditor.user).filter(pk=location.pk).exists():
         raise PermissionDenied(NOT_YOUR_LOCATION)
+    if not checklist.live:
+        raise ValidationError({"checklist": NOT_APPROVED})
     refuse_dates_out_of_range(audited_on=audited_on)
     today = location.local_date(now)
     if audited_on > today:

@@ -1,7 +1,5 @@
-"""Wagtail admin: each procedure's audit checklist as a snippet educators write.
-
-A plain snippet, not under the medical director's workflow: a round copies the items it asks
-when it starts, so an edit changes only rounds started after it."""
+"""Wagtail admin: each procedure's audit checklist as a snippet educators write and the medical
+director approves (audits.approval)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet

@@ -4,12 +4,11 @@ publishes. Judging reads live rows only (clearances.selectors), so nothing an ed
 drafts decides who may treat until it is approved."""
 
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from django.db import DEFAULT_DB_ALIAS, connections
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType
+from django.db import DEFAULT_DB_ALIAS
+from wagtail.models import Workflow
 
 from clearances.models import Clearance
-from content.services import approval_workflow
+from content.services import put_snippets_under_approval
 from organisation import groups
 
 AUTHORS = (groups.EDUCATORS, groups.MEDICAL_DIRECTORS)
@@ -35,10 +34,4 @@ def grant_author_permissions(**kwargs) -> None:
 def put_clearances_under_approval(*, using: str = DEFAULT_DB_ALIAS, **kwargs) -> Workflow | None:
     """Assign the medical director's workflow to clearances (post_migrate, idempotent); a
     workflow an administrator chose in Settings, Workflows is kept."""
-    if GroupApprovalTask._meta.db_table not in connections[using].introspection.table_names():
-        return None
-    workflow = approval_workflow()
-    WorkflowContentType.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(Clearance), defaults={"workflow": workflow}
-    )
-    return workflow
+    return put_snippets_under_approval(Clearance, using=using)

@@ -23,6 +23,7 @@ def test_demo_audits_seed_once_with_one_failing_item_and_two_points_over_time(ho
 
     checklist = AuditChecklist.objects.get()
     assert checklist.sample_content and checklist.items.count() == 4
+    assert checklist.live and checklist.live_revision.user == profiles["director"].user
     rounds = AuditRound.objects.order_by("audited_on")
     assert all(r.sample_content and r.completed for r in rounds)
     assert {r.location.slug for r in rounds} == {"brookline"}
