@@ -24,6 +24,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
+from incidents.models import Incident
 from pytest_django.live_server_helper import LiveServer
 
 from accounts.demo import DEMO_TOTP_KEY
@@ -129,6 +130,7 @@ VISITS = (
     Visit("my_clearances", "staff", _url("clearances:my_clearances")),
     Visit("my_kits", "staff", _url("kits:my_kits")),
     Visit("kit_check", "staff", _url("kits:check", lambda w: w["kit"])),
+    Visit("my_follow_ups", "staff", _url("followups:mine")),
     Visit("protocol_index", "staff", lambda w: w["protocol"].get_parent().url),
     Visit("protocol", "staff", lambda w: w["protocol"].url),
     Visit("password_change", "staff", _url("password_change")),
@@ -157,6 +159,16 @@ VISITS = (
     Visit("kits", "manager", _url("kits:manage")),
     Visit("kit", "manager", _url("kits:kit_detail", lambda w: w["kit"])),
     Visit("kit_replace", "manager", _url("kits:item_replace", lambda w: w["kit_item"])),
+    Visit("incidents", "manager", _url("incidents:list")),
+    Visit("incident", "manager", _url("incidents:detail", lambda w: w["incident_closed"])),
+    Visit("incident_new", "manager", _url("incidents:new")),
+    Visit("incident_close", "manager", _url("incidents:close", lambda w: w["incident_open"])),
+    Visit("follow_ups", "manager", _url("followups:manage")),
+    Visit(
+        "follow_up_new",
+        "manager",
+        _url("followups:new_from_incident", lambda w: w["incident_open"]),
+    ),
     Visit("snapshots", "manager", _url("snapshots:snapshot_list")),
     Visit("audits", "manager", _url("audits:round_list")),
     Visit("audit_round_new", "manager", _url("audits:round_new")),
@@ -216,6 +228,8 @@ def _world() -> dict:
         "session": TeamDrillSession.objects.filter(location=staff.home_location).first().pk,
         "kit": kit.pk,
         "kit_item": kit.items.order_by("position").first().pk,
+        "incident_closed": Incident.objects.filter(status="closed").first().pk,
+        "incident_open": Incident.objects.filter(status="open").first().pk,
         "audit_round": audit_round.pk,
         "audit_failing_item": audit_round.items.get(text="Photos taken").pk,
         # The roster gate asks about Brookline's today, as a manager there would.

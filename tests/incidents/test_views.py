@@ -146,6 +146,8 @@ def test_the_list_asks_a_fixed_number_of_queries(
     for n in range(count):
         make_incident(north, maria, [nadia, leo], occurred_time=datetime.time(8, n))
     client.force_login(maria.user)
+    # The session, user, manager check and profile, the incidents, their staff and users,
+    # and the chart's monthly counts.
     with django_assert_max_num_queries(8):
         response = client.get(reverse("incidents:list") + "?status=all")
     assert response.content.decode().count('data-label="Staff involved"') == count

@@ -20,6 +20,8 @@ APP_DEMOS = (
     ("Drill scenarios, runs and team drills", "drills.demo"),
     ("Manager actions: an exemption and an assignment", "actions.demo"),
     ("Emergency kits and their weekly checks", "kits.demo"),
+    ("Incidents: one reviewed and closed with retraining, one open", "incidents.demo"),
+    ("Follow-up actions from an incident and a team drill", "followups.demo"),
     ("Record audits: a checklist and two rounds at Brookline", "audits.demo"),
     ("Clearances for each of the clinic's services", "clearances.demo"),
     ("Coverage minimums for the dashboard", "dashboard.demo"),
