@@ -11,6 +11,7 @@ from content.markdown_blocks import PROTOCOL_BLOCKS, ProtocolReference, markdown
 from content.models import HomePage, ProtocolIndexPage, ProtocolPage
 from content.services import put_under_medical_director_approval
 from content.sources import SourceError, check_schema, split_front_matter
+from organisation.models import JobRole
 
 LIBRARY_SLUG = "protocols"
 LIBRARY_INTRO = (
@@ -20,6 +21,7 @@ LIBRARY_INTRO = (
 NAME_NOT_SLUG = "the file is named {name} but its slug is {slug}: they must match"
 EMPTY_BODY = "the protocol has no body after its front matter"
 UNKNOWN_PROTOCOL = "no protocol with the slug '{slug}' (protocols/{slug}.md)"
+UNKNOWN_ROLE = "attest_yearly names the role '{slug}', which no job role has"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ProtocolSpec:
     summary: str
     sample: bool
     body: list  # (block type, value); protocol-link values hold a ProtocolReference
+    attest_yearly: tuple[str, ...] = ()  # slugs of the roles that sign it every 12 months
 
     def references(self) -> list[ProtocolReference]:
         return [value["page"] for kind, value in self.body if kind == "protocol_link"]
@@ -57,6 +60,7 @@ def read_protocol(path: Path, *, shown_as: str | None = None) -> ProtocolSpec:
         summary=data["summary"].strip(),
         sample=data["sample"],
         body=blocks,
+        attest_yearly=tuple(data.get("attest_yearly", ())),
     )
 
 
@@ -84,7 +88,13 @@ def write_protocols(
 
     Published as `publisher` (the demo's medical director) without the workflow: the loader
     stands in for the director's approval of content a real director must still review.
+    A role named by `attest_yearly` that no job role has raises SourceError.
     """
+    roles = {r.slug: r for r in JobRole.objects.all()}
+    for spec in specs:
+        for slug in spec.attest_yearly:
+            if slug not in roles:
+                raise SourceError(spec.path, None, UNKNOWN_ROLE.format(slug=slug))
     library = ProtocolIndexPage.objects.child_of(home).first()
     if library is None:
         library = home.add_child(
@@ -112,5 +122,6 @@ def write_protocols(
     # Links need their targets to exist, so bodies are completed in a second pass.
     for page, spec in created:
         page.body = resolve_links(spec.body, pages)
+        page.attestation_roles.set([roles[slug] for slug in spec.attest_yearly])
         page.save_revision(user=publisher).publish(user=publisher, skip_permission_checks=True)
     return library

@@ -16,7 +16,10 @@ from organisation.models import StaffProfile
 class ProtocolRevision(models.Model):
     """One publish of a protocol, with what its editor said of it."""
 
-    protocol = models.ForeignKey("content.ProtocolPage", on_delete=models.PROTECT, related_name="+")
+    # Kept when the page is deleted (empty then): the title below and the audit trail stay.
+    protocol = models.ForeignKey(
+        "content.ProtocolPage", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     revision = models.OneToOneField(
         "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -50,7 +53,10 @@ class Attestation(models.Model):
 
     staff = models.ForeignKey(StaffProfile, on_delete=models.PROTECT, related_name="attestations")
     kind = models.CharField(_("kind"), max_length=10, choices=AttestationKind.choices)
-    protocol = models.ForeignKey("content.ProtocolPage", on_delete=models.PROTECT, related_name="+")
+    # Empty once the page is deleted: a deleted protocol asks nothing more of anyone.
+    protocol = models.ForeignKey(
+        "content.ProtocolPage", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     # The revision asked about (revision kind), or the one live when a yearly one was signed.
     protocol_revision = models.ForeignKey(
         ProtocolRevision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -71,7 +71,7 @@ def attestation_dues(
     last_signed: dict[tuple[int, int], date] = {}
     found = []
     for pk, staff_id, kind, protocol_id, rev_id, title, published, changed, due, on in records:
-        if staff_id not in wanted:
+        if staff_id not in wanted or protocol_id is None:
             continue
         if kind == AttestationKind.YEARLY:
             key = (staff_id, protocol_id)

@@ -53,7 +53,10 @@ def passed_before(
 
 
 def requires_yearly(*, protocol: ProtocolPage, staff: StaffProfile) -> bool:
-    return protocol.live and protocol.attestation_roles.filter(staff=staff).exists()
+    """Whether one of the person's roles attests to the live protocol every year."""
+    return (
+        ProtocolPage.objects.live().filter(pk=protocol.pk, attestation_roles__staff=staff).exists()
+    )
 
 
 def latest_revision(protocol: ProtocolPage) -> ProtocolRevision | None:

@@ -17,11 +17,13 @@ from tests.factories.training import TrainingIndexPageFactory, module_with_quest
 
 # The session, user and viewer, the manager check, the person, the providers' reads (four of
 # certifications, training's, drills', the assignments and what was done about them, the
-# assigned pages), exemptions in force, the layout. The nudge page reads the same.
-EXEMPT_PAGE_QUERIES = 15
+# assigned pages, the attestations provider's two), exemptions in force, the layout. The nudge
+# page reads the same.
+EXEMPT_PAGE_QUERIES = 17
 # The staff record's (tests/dashboard/test_manage.py) with the assignments, exemptions in
-# force and the panel's open exemptions, and the assigned pages and their passes.
-RECORD_QUERIES = 27
+# force and the panel's open exemptions, and the assigned pages and their passes, and the
+# attestations provider's two.
+RECORD_QUERIES = 29
 
 
 def _person(home_page, size: int):

@@ -18,11 +18,12 @@ from tests.factories.certifications import (
 # four of the certification provider and one each of training and drills (neither has
 # requirements here), the coverage minimums, the charts' quiz attempts, drill runs and
 # scenarios, the cards awaiting verification, the reminder problems, the layout's pages and
-# two-step check, the roles and the locations (thrice: charts, filter, inspection links).
-PAGE_QUERIES = 26
+# two-step check, the roles and the locations (thrice: charts, filter, inspection links),
+# and the attestations provider's two (the protocols asking a yearly one, the attestations).
+PAGE_QUERIES = 28
 # The matrix's reads (with the assignments and exemptions of actions), and the names of
-# locations and roles.
-CSV_QUERIES = 17
+# locations and roles, and the attestations provider's two.
+CSV_QUERIES = 19
 
 
 def clinic_of(size: int) -> None:

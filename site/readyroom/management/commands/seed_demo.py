@@ -19,6 +19,7 @@ APP_DEMOS = (
     ("Training modules, question banks and quiz histories", "training.demo"),
     ("Drill scenarios, runs and team drills", "drills.demo"),
     ("Manager actions: an exemption and an assignment", "actions.demo"),
+    ("A revised protocol and its attestations", "attestations.demo"),
     ("Emergency kits and their weekly checks", "kits.demo"),
     ("Incidents: one reviewed and closed with retraining, one open", "incidents.demo"),
     ("Follow-up actions from an incident and a team drill", "followups.demo"),
