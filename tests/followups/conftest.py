@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from followups import services
-from reminders.models import ReminderPolicy
 
 from tests.factories.drills import (
     DrillIndexPageFactory,
@@ -11,11 +10,14 @@ from tests.factories.drills import (
 )
 from tests.incidents import conftest as incidents_world
 from tests.incidents.conftest import NOW, TODAY, make_incident
+from tests.reminders import conftest as reminders_world
 
 # The incidents' world (North, South, Nadia, Leo, Maria, Oscar), shared.
 north, south = incidents_world.north, incidents_world.south
 nadia, leo = incidents_world.nadia, incidents_world.leo
 maria, oscar = incidents_world.maria, incidents_world.oscar
+# The default reminder policy without the weekly digest, as the reminders' tests use it.
+policy = reminders_world.policy
 
 DUE = TODAY + datetime.timedelta(days=14)
 
@@ -31,14 +33,6 @@ def session(home_page, north, nadia):
     return TeamDrillSessionFactory(
         location=north, page=scenario, participants=[nadia], held_on=TODAY
     )
-
-
-@pytest.fixture
-def policy(db):
-    policy = ReminderPolicy.load()
-    policy.digest_enabled = False
-    policy.save()
-    return policy
 
 
 def add_action(incident, owner, by, *, due_on=DUE, what="Restock burn gel", now=NOW):
