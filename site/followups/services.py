@@ -89,8 +89,10 @@ def create_follow_up(
 def _close(*, action, status: str, note: str, actor, now) -> FollowUpAction:
     refuse_long_text(note=note)
     with transaction.atomic():
+        # Only the action's row: PostgreSQL refuses FOR UPDATE across the outer joins to its
+        # source, and the owner's and source's rows need no lock.
         action = (
-            FollowUpAction.objects.select_for_update()
+            FollowUpAction.objects.select_for_update(of=("self",))
             .select_related("owner__user", "incident", "drill_session")
             .get(pk=action.pk)
         )

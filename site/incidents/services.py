@@ -187,7 +187,9 @@ def close_incident(
         raise PermissionDenied(NOT_YOUR_LOCATION)
     with transaction.atomic():
         incident = (
-            Incident.objects.select_for_update().select_related("location").get(pk=incident.pk)
+            Incident.objects.select_for_update(of=("self",))
+            .select_related("location")
+            .get(pk=incident.pk)
         )
         if not incident.is_open:
             raise ValidationError(ALREADY_CLOSED)
