@@ -100,7 +100,8 @@ class Attestation(models.Model):
         indexes = [models.Index(fields=["staff", "protocol"], name="attestation_by_staff")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.protocol_id} by {self.staff_id}"
+        signed = f"signed {self.attested_on:%-d %b %Y}" if self.signed else "not signed yet"
+        return f"{self.get_kind_display()}, {signed}"
 
     @property
     def signed(self) -> bool:

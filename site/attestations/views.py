@@ -14,8 +14,7 @@ NO_PROFILE = "Only staff with a profile sign attestations."
 
 
 def _page(request, profile, *, problem: str = "", status: int = 200):
-    rows = selectors.mine(profile, now=timezone.now()) if profile else []
-    context = {"attestations": rows, "problem": problem}
+    context = {"attestations": selectors.mine(profile, now=timezone.now()), "problem": problem}
     return render(request, "attestations/mine.html", context, status=status)
 
 
