@@ -246,3 +246,16 @@ def test_the_trend_without_rounds_says_so_and_loads_no_plotly(client, maria):
     client.force_login(maria.user)
     page = client.get(reverse("audits:trend"))
     assert "No completed audit rounds" in page.text and "plotly" not in page.text
+
+
+def test_a_completed_round_offers_no_record_form(client, audit_round, maria, nadia, frozen):
+    score(audit_round, "LV-001", nadia, by=maria, now=frozen)
+    services.complete_round(audit_round=audit_round, completed_by=maria, now=frozen)
+    client.force_login(maria.user)
+    page = client.get(reverse("audits:record_new", args=[audit_round.pk]))
+    assert "This round is completed" in page.text and 'name="reference"' not in page.text
+    refused = client.post(
+        reverse("audits:record_new", args=[audit_round.pk]),
+        _record_form(audit_round, "LV-002", nadia),
+    )
+    assert refused.status_code == 400 and AuditedRecord.objects.count() == 1
