@@ -29,7 +29,7 @@ def passed_before(
     *, protocol_id: int, before: datetime
 ) -> list[tuple[StaffProfile, TrainingModulePage]]:
     """(person, module) for each live module built on the protocol and each active person who
-    passed its quiz before `before`, by module then person. Two queries."""
+    passed its quiz before `before`, by module then person. Three queries."""
     modules = {m.pk: m for m in TrainingModulePage.objects.live().filter(protocols=protocol_id)}
     if not modules:
         return []
