@@ -6,9 +6,9 @@ import datetime
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from dashboard.models import CoverageMinimum
 from tests.dashboard.plotly_bundle import BUNDLE, bundle_trace_types, bundle_version

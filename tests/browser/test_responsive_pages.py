@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pytest
+from audits.models import AuditRound
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.core.management import call_command
@@ -28,7 +29,6 @@ from incidents.models import Incident
 from pytest_django.live_server_helper import LiveServer
 
 from accounts.demo import DEMO_TOTP_KEY
-from audits.models import AuditRound
 from certifications.models import CertificationRecord
 from content.models import ProtocolPage
 from drills.models import DrillRun, DrillScenarioPage, TeamDrillSession
@@ -263,31 +263,40 @@ def clinic(browser, django_db_setup, django_db_blocker):
     lose for the tests that follow)."""
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
-        call_command("seed_demo", stdout=io.StringIO())
-        world = _world()
-        server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        # Managers give the second factor, as they must in production.
-        mfa = override_settings(READYROOM_MFA_REQUIRED=True)
-        mfa.enable()
-        tabs = {}
+        # A seed that fails halfway (it is not one transaction) is put back too: left in the
+        # database, its home page made every later test on this worker fail (300 of them).
         try:
-            for role in ("anonymous", "staff", "manager", "half"):
-                tabs[role] = browser.new_context(base_url=server.url).new_page()
-            _log_in(tabs["staff"], "staff")
-            code = f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY)).token():06d}"
-            _log_in(tabs["manager"], "manager", second_factor=code)
-            _log_in(tabs["half"], "regional")
-            yield world, tabs
+            call_command("seed_demo", stdout=io.StringIO())
+            world = _world()
+            yield from _served(browser, world)
         finally:
-            for page in tabs.values():
-                page.context.close()
-            mfa.disable()
-            server._live_server_modified_settings.disable()
-            server.stop()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
             _sequences_past_restored_rows()
+
+
+def _served(browser, world: dict):
+    """The live server and a logged-in tab per role, for as long as the module's tests run."""
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    # Managers give the second factor, as they must in production.
+    mfa = override_settings(READYROOM_MFA_REQUIRED=True)
+    mfa.enable()
+    tabs = {}
+    try:
+        for role in ("anonymous", "staff", "manager", "half"):
+            tabs[role] = browser.new_context(base_url=server.url).new_page()
+        _log_in(tabs["staff"], "staff")
+        code = f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY)).token():06d}"
+        _log_in(tabs["manager"], "manager", second_factor=code)
+        _log_in(tabs["half"], "regional")
+        yield world, tabs
+    finally:
+        for page in tabs.values():
+            page.context.close()
+        mfa.disable()
+        server._live_server_modified_settings.disable()
+        server.stop()
 
 
 def _sequences_past_restored_rows() -> None:
