@@ -16,14 +16,20 @@ bind = os.environ.get("WEB_BIND", "127.0.0.1:8000").split(",")
 
 # --- Worker model -------------------------------------------------------------------------
 # The load test (issue 13) measures these; change the defaults here, in this block only.
-# Measured with `make loadtest` at 200 users on the 2-core machine (shared, load average
-# 15-22 during both runs, so compare them with each other only): sync, 5 workers: 9.3
-# requests/s, 33 ms of server CPU a request; gthread, 2 workers x 8 threads: 15.4 requests/s,
-# 26 ms a request. Threads keep the browser's connection alive (no new TCP connection per
-# request) and overlap the many short database waits of a page; one process per core does
-# the Python work. Each thread holds its own database connection (16 here).
-workers = int(os.environ.get("WEB_WORKERS", max(2, os.cpu_count() or 1)))
-threads = int(os.environ.get("WEB_THREADS", "8"))
+# Measured with `make loadtest` (600 users spawned at 10/s, 1,000 synthetic staff, the 2-core
+# machine with nothing else running, 30 November 2026; p95 of the worst step, and of all
+# requests), the server using about 11 ms of CPU a request in each:
+#   gthread 2 workers x 8 threads, 3 min: 700 ms (home), 470 ms; load average up to 8
+#   gthread 3 workers x 4 threads, 3 min: 440 ms (home), 240 ms
+#   gthread 3 workers x 4 threads, 5 min: 620 ms (home), 360 ms: missed
+#   gthread 4 workers x 2 threads, 5 min: 460 ms (home), 310 ms: every step within 500 ms
+# (earlier, on a shared machine, sync x 5 workers gave 9.3 requests/s at 200 users where
+# gthread 2 x 8 gave 15.4). Threads keep the browser's connection alive and overlap a page's
+# short database waits, but threads in one process queue for its one interpreter lock: more
+# processes with fewer threads keep both cores busy while a process waits on the lock, the
+# database or the network. Each thread holds its own database connection (8 here).
+workers = int(os.environ.get("WEB_WORKERS", 2 * (os.cpu_count() or 1)))
+threads = int(os.environ.get("WEB_THREADS", "2"))
 worker_class = os.environ.get("WEB_WORKER_CLASS", "gthread")
 # Import Django and Wagtail once in the master and fork: workers start in a fraction of the
 # time and share the imported code's memory. The master opens no database connection

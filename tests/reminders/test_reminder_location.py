@@ -5,8 +5,8 @@ import importlib
 
 import pytest
 from django.apps import apps
-
 from reminders.models import Audience, Reminder
+
 from tests.factories import LocationFactory
 
 fill = importlib.import_module("reminders.migrations.0003_reminder_location").locations_from_keys
