@@ -6,7 +6,12 @@ from wagtail.models import Site
 from content import page_tree
 from content.demo import wagtail_roots
 from content.services import put_under_medical_director_approval
-from tests.factories import HomePageFactory, ProtocolIndexPageFactory
+from tests.factories import (
+    HomePageFactory,
+    LocationFactory,
+    ManagerFactory,
+    ProtocolIndexPageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +55,28 @@ def library(home_page):
     index = ProtocolIndexPageFactory(parent=home_page, slug="protocols")
     put_under_medical_director_approval(page=index)
     return index
+
+
+# Two locations in two time zones, each with its manager: the shape of every test that a
+# manager sees their own location's records and never the other's. A folder's conftest may
+# define its own under the same names.
+@pytest.fixture
+def north(db):
+    return LocationFactory(slug="north", name="North", time_zone="America/New_York")
+
+
+@pytest.fixture
+def south(db):
+    return LocationFactory(slug="south", name="South", time_zone="America/Los_Angeles")
+
+
+@pytest.fixture
+def maria(north):
+    """North's manager."""
+    return ManagerFactory(home_location=north, user__first_name="Maria")
+
+
+@pytest.fixture
+def oscar(south):
+    """South's manager: never sees North's records."""
+    return ManagerFactory(home_location=south, user__first_name="Oscar")

@@ -4,7 +4,7 @@ import pytest
 from reminders.models import ReminderPolicy
 
 from organisation import groups
-from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories import JobRoleFactory, StaffProfileFactory
 from tests.factories.content import ProtocolPageFactory
 from tests.factories.training import TrainingIndexPageFactory, TrainingModulePageFactory
 from training.models import AttemptStatus, QuizAttempt
@@ -13,16 +13,6 @@ from training.models import AttemptStatus, QuizAttempt
 NOW = datetime.datetime(2026, 3, 4, 15, 0, tzinfo=datetime.UTC)
 TODAY = datetime.date(2026, 3, 4)
 BEFORE = NOW - datetime.timedelta(days=40)
-
-
-@pytest.fixture
-def north(db):
-    return LocationFactory(slug="north", name="North", time_zone="America/New_York")
-
-
-@pytest.fixture
-def south(db):
-    return LocationFactory(slug="south", name="South", time_zone="America/Los_Angeles")
 
 
 @pytest.fixture
@@ -38,18 +28,6 @@ def nadia(north, esthetician):
 @pytest.fixture
 def sam(south, esthetician):
     return StaffProfileFactory(home_location=south, roles=[esthetician], user__first_name="Sam")
-
-
-@pytest.fixture
-def maria(north):
-    """North's manager."""
-    return ManagerFactory(home_location=north, user__first_name="Maria")
-
-
-@pytest.fixture
-def oscar(south):
-    """South's manager: never sees North's people."""
-    return ManagerFactory(home_location=south, user__first_name="Oscar")
 
 
 @pytest.fixture

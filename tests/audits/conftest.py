@@ -4,7 +4,7 @@ import pytest
 from audits import services
 from audits.models import AuditChecklist, ChecklistItem, Outcome
 
-from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories import StaffProfileFactory
 from tests.factories.content import ProtocolIndexPageFactory, ProtocolPageFactory
 from tests.factories.training import TrainingIndexPageFactory, module_with_questions
 
@@ -15,28 +15,6 @@ TODAY = datetime.date(2026, 3, 3)  # North's date at `now`
 def now():
     """Wednesday 4 March 2026, 02:00 UTC: still Tuesday 3 March in New York (North's date)."""
     return datetime.datetime(2026, 3, 4, 2, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def north(db):
-    return LocationFactory(slug="north", name="North", time_zone="America/New_York")
-
-
-@pytest.fixture
-def south(db):
-    return LocationFactory(slug="south", name="South", time_zone="America/Los_Angeles")
-
-
-@pytest.fixture
-def maria(north):
-    """North's manager, the auditor."""
-    return ManagerFactory(home_location=north, user__first_name="Maria")
-
-
-@pytest.fixture
-def oscar(south):
-    """South's manager: never sees North's rounds."""
-    return ManagerFactory(home_location=south, user__first_name="Oscar")
 
 
 @pytest.fixture

@@ -12,10 +12,9 @@ from tests.incidents import conftest as incidents_world
 from tests.incidents.conftest import NOW, TODAY, make_incident
 from tests.reminders import conftest as reminders_world
 
-# The incidents' world (North, South, Nadia, Leo, Maria, Oscar), shared.
-north, south = incidents_world.north, incidents_world.south
+# The incidents' people (Nadia, Leo); North, South, Maria and Oscar are every folder's
+# (tests/conftest.py).
 nadia, leo = incidents_world.nadia, incidents_world.leo
-maria, oscar = incidents_world.maria, incidents_world.oscar
 # The default reminder policy without the weekly digest, as the reminders' tests use it.
 policy = reminders_world.policy
 

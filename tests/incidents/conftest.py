@@ -5,7 +5,7 @@ from incidents import services
 from incidents.models import Complication, Procedure, ProtocolFollowed
 from incidents.steps import Step
 
-from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories import StaffProfileFactory
 from tests.factories.content import ProtocolIndexPageFactory, ProtocolPageFactory
 from tests.factories.training import TrainingIndexPageFactory, module_with_questions
 
@@ -20,16 +20,6 @@ def now():
 
 
 @pytest.fixture
-def north(db):
-    return LocationFactory(slug="north", name="North", time_zone="America/New_York")
-
-
-@pytest.fixture
-def south(db):
-    return LocationFactory(slug="south", name="South", time_zone="America/Los_Angeles")
-
-
-@pytest.fixture
 def nadia(north):
     return StaffProfileFactory(home_location=north, user__first_name="Nadia")
 
@@ -37,18 +27,6 @@ def nadia(north):
 @pytest.fixture
 def leo(north):
     return StaffProfileFactory(home_location=north, user__first_name="Leo")
-
-
-@pytest.fixture
-def maria(north):
-    """North's manager."""
-    return ManagerFactory(home_location=north, user__first_name="Maria")
-
-
-@pytest.fixture
-def oscar(south):
-    """South's manager: never sees North's incidents."""
-    return ManagerFactory(home_location=south, user__first_name="Oscar")
 
 
 @pytest.fixture

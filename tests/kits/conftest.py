@@ -5,7 +5,7 @@ from reminders.models import ReminderPolicy
 
 from kits import services
 from organisation import groups
-from tests.factories import LocationFactory, ManagerFactory, StaffProfileFactory
+from tests.factories import StaffProfileFactory
 
 
 @pytest.fixture
@@ -18,30 +18,8 @@ TODAY = datetime.date(2026, 3, 3)  # North's date at `now`
 
 
 @pytest.fixture
-def north(db):
-    return LocationFactory(slug="north", name="North", time_zone="America/New_York")
-
-
-@pytest.fixture
-def south(db):
-    return LocationFactory(slug="south", name="South", time_zone="America/Los_Angeles")
-
-
-@pytest.fixture
 def nadia(north):
     return StaffProfileFactory(home_location=north, user__first_name="Nadia")
-
-
-@pytest.fixture
-def maria(north):
-    """North's manager."""
-    return ManagerFactory(home_location=north, user__first_name="Maria")
-
-
-@pytest.fixture
-def oscar(south):
-    """South's manager: never sees North's kits."""
-    return ManagerFactory(home_location=south, user__first_name="Oscar")
 
 
 @pytest.fixture
