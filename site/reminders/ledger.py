@@ -222,9 +222,9 @@ def mark_failed(
 
 def raise_alerts(*, now: datetime, chain: Chain | None = None) -> int:
     """Tell the subject's managers (a location item's: that location's) and the medical
-    directors of every undeliverable reminder
-    not yet alerted, through the ledger (so they arrive in their next message). Alerts never
-    raise alerts: one that cannot be delivered stays visible on /manage/."""
+    directors of every undeliverable reminder not yet alerted, through the ledger (so they
+    arrive in their next message). Alerts never raise alerts: one that cannot be delivered
+    stays visible on /manage/."""
     failed = list(
         Reminder.objects.filter(status=ReminderStatus.UNDELIVERABLE, alerted_at__isnull=True)
         .exclude(audience=Audience.ALERT)
