@@ -4,6 +4,7 @@ shows; the page passes axe at phone and laptop widths."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.factories import LocationFactory, StaffProfileFactory
 from tests.factories.organisation import PASSWORD
@@ -43,7 +44,7 @@ def test_copy_puts_the_feed_address_on_the_clipboard(page, live_server, log_in, 
     assert page.evaluate("navigator.clipboard.readText()") == feed_url
 
     for name in ("your calendar app", "Google Calendar", "Outlook.com"):
-        assert page.get_by_role("link", name=f"Subscribe in {name}").is_visible()
+        expect(page.get_by_role("link", name=f"Subscribe in {name}")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
 from organisation.demo_clinic import logo_png
@@ -54,7 +55,7 @@ def test_an_inspector_verifies_a_certificate_without_an_account(page, live_serve
     page.set_viewport_size({"width": width, "height": 844})
     response = page.goto(f"{live_server.url}/verify/{code}/")
     assert response.status == 200
-    assert page.get_by_role("heading", name="Certificate verified").is_visible()
+    expect(page.get_by_role("heading", name="Certificate verified")).to_be_visible()
     assert page.locator(".verify__issuer").text_content().strip() == "Harbour Aesthetics"
     logo = page.locator(".verify__issuer img")
     assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
@@ -66,6 +67,6 @@ def test_a_made_up_code_gets_the_sites_404_page(page, live_server, code, width):
     page.set_viewport_size({"width": width, "height": 844})
     response = page.goto(f"{live_server.url}/verify/{code[:-2]}xx/")
     assert response.status == 404
-    assert page.get_by_role("heading", name="Page not found").is_visible()
-    assert page.get_by_role("link", name="Go to the home page").is_visible()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    expect(page.get_by_role("link", name="Go to the home page")).to_be_visible()
     _fits_and_passes_axe(page, width)

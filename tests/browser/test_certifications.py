@@ -2,6 +2,7 @@ import datetime
 
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
 from tests.factories.certifications import (
@@ -33,7 +34,7 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     page.goto(f"{live_server.url}/my/certifications/")
     # On a phone the navigation is behind the Menu button.
     page.get_by_role("button", name="Menu").click()
-    assert page.get_by_role("link", name="My certifications").first.is_visible()
+    expect(page.get_by_role("link", name="My certifications").first).to_be_visible()
     row = page.get_by_role("row", name="Basic Life Support")
     assert "Due soon" in row.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -47,7 +48,7 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
         files=[{"name": "card.png", "mimeType": "image/png", "buffer": PNG_BYTES}]
     )
     page.get_by_role("button", name="Upload card").click()
-    assert page.get_by_text("A manager will verify the card.").is_visible()
+    expect(page.get_by_text("A manager will verify the card.")).to_be_visible()
     assert (
         "Awaiting verification" in page.get_by_role("row", name="Basic Life Support").inner_text()
     )
@@ -67,8 +68,8 @@ def test_staff_uploads_a_renewal_and_the_manager_verifies_it(page, live_server, 
     assert results.violations_count == 0, results.generate_report()
     page.get_by_role("radio", name="Verify").check()
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text(f"BLS card of {sam.display_name} verified.").is_visible()
+    expect(page.get_by_text(f"BLS card of {sam.display_name} verified.")).to_be_visible()
     page.goto(f"{live_server.url}/manage/certifications/")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
-    assert page.get_by_text("No cards are waiting for verification.").is_visible()
+    expect(page.get_by_text("No cards are waiting for verification.")).to_be_visible()

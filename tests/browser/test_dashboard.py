@@ -1,6 +1,7 @@
 import datetime
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from dashboard.models import CoverageMinimum
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
@@ -51,7 +52,7 @@ def test_manager_reads_charts_filters_opens_a_record_and_downloads_csv(
     page.get_by_label("Status").select_option("overdue")
     page.get_by_role("button", name="Apply").click()
     matrix = page.locator("table.matrix tbody")
-    assert matrix.get_by_role("link", name="Otto Overdue").is_visible()
+    expect(matrix.get_by_role("link", name="Otto Overdue")).to_be_visible()
     assert matrix.get_by_role("link", name="Cora Current").count() == 0
 
     with page.expect_download() as download_info:

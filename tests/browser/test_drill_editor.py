@@ -6,6 +6,7 @@ question editors."""
 import pytest
 import wagtail_factories
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from drills import graph as g
 from drills.models import DrillScenarioPage
@@ -79,7 +80,7 @@ def test_an_end_node_is_added_and_the_next_node_picked_from_a_list(editor, live_
     # A new node has no choice; made an end node, its choice list and timer go out of sight.
     assert page.locator('input[name$="-value-choices-0-value-label"]').count() == 0
     end_section = _node_section(page, end)
-    assert end_section.locator('[data-contentpath="choices"]').is_visible()
+    expect(end_section.locator('[data-contentpath="choices"]')).to_be_visible()
     page.locator(f"#graph-{end}-value-outcome").select_option("good")
     assert end_section.locator('[data-contentpath="choices"]').is_hidden()
     assert end_section.locator('[data-contentpath="timer_seconds"]').is_hidden()
@@ -123,7 +124,7 @@ def test_each_error_is_shown_once_on_its_node(editor, live_server, home_page):
     )
     for message in (g.NO_START, empty_next):
         assert page.get_by_text(message, exact=True).count() == 1, message
-    assert _node_section(page, 1).get_by_text(empty_next, exact=True).is_visible()
+    expect(_node_section(page, 1).get_by_text(empty_next, exact=True)).to_be_visible()
     assert page.locator(".error-message, .help-critical").count() == 2
 
 

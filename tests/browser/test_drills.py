@@ -4,6 +4,7 @@ reads the debrief with the critical action times."""
 import re
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from content.services import put_under_medical_director_approval
 from drills.models import DrillDecision
@@ -38,8 +39,8 @@ def test_staff_runs_the_anaphylaxis_drill_to_a_good_end(
     page.get_by_role("link", name="Anaphylaxis after a topical anaesthetic").first.click()
     page.get_by_role("button", name="Start the drill").click()
 
-    assert page.get_by_role("heading", name="Itching after the numbing cream").is_visible()
-    assert page.get_by_role("timer").is_visible()
+    expect(page.get_by_role("heading", name="Itching after the numbing cream")).to_be_visible()
+    expect(page.get_by_role("timer")).to_be_visible()
     assert re.search(r"Time left: \d+ s of 60 s", page.get_by_role("timer").inner_text())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     results = Axe().run(page)
@@ -52,7 +53,7 @@ def test_staff_runs_the_anaphylaxis_drill_to_a_good_end(
     _choose(page, "Call EMS")
 
     page.get_by_role("heading", name="Debrief: Anaphylaxis after a topical anaesthetic").wait_for()
-    assert page.get_by_role("heading", name="Outcome: Good").is_visible()
+    expect(page.get_by_role("heading", name="Outcome: Good")).to_be_visible()
     critical = page.locator("table.drill-critical")
     for action in ("Give intramuscular epinephrine", "Call EMS"):
         row = critical.get_by_role("row", name=re.compile(action))
@@ -63,7 +64,7 @@ def test_staff_runs_the_anaphylaxis_drill_to_a_good_end(
     best = page.locator("details", has_text="Best path")
     assert not best.get_by_role("list").is_visible()
     best.locator("summary").click()
-    assert best.get_by_role("list").is_visible()
+    expect(best.get_by_role("list")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

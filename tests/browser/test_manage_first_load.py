@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.dashboard.plotly_bundle import clinic_with_charts
@@ -94,11 +95,11 @@ def test_without_javascript_each_chart_keeps_its_summary_and_table(
     log_in(page, live_server.url, "maria")
     page.goto(f"{live_server.url}/manage/")
     chart = page.locator("figure.chart", has=page.get_by_role("heading", name="Expiries"))
-    assert chart.locator(".chart__summary").is_visible()
+    expect(chart.locator(".chart__summary")).to_be_visible()
     assert "busiest month" in chart.locator(".chart__summary").inner_text()
     # No empty box where the chart would be drawn; the table opens with no script.
     assert not chart.locator(".chart__plot").is_visible()
     chart.get_by_text("Data table").click()
-    assert chart.locator("table tbody tr").first.is_visible()
+    expect(chart.locator("table tbody tr").first).to_be_visible()
     assert chart.locator("table tbody tr").count() == 12
     context.close()

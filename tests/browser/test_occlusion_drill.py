@@ -4,6 +4,7 @@ library/drills/, along its best path to a good end, and the debrief counts every
 import re
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from content.services import put_under_medical_director_approval
 from drills.models import DrillRun, DrillScenarioPage
@@ -44,15 +45,15 @@ def test_staff_runs_the_occlusion_drill_from_the_library_to_a_good_end(
         page.get_by_role("button", name=choice.label, exact=True).click()
 
     page.get_by_role("heading", name=f"Debrief: {scenario.title}").wait_for()
-    assert page.get_by_role("heading", name="Outcome: Good").is_visible()
-    assert page.get_by_text(best[-1][0].summary).is_visible()
+    expect(page.get_by_role("heading", name="Outcome: Good")).to_be_visible()
+    expect(page.get_by_text(best[-1][0].summary)).to_be_visible()
     critical = page.locator("table.drill-critical")
     actions = graph.critical_actions()
     assert len(actions) == 6
     for action in actions:
         row = critical.get_by_role("row", name=re.compile(re.escape(action.label)))
         assert "Hit" in row.inner_text(), action.label
-    assert page.get_by_text("Every critical action was hit.").is_visible()
+    expect(page.get_by_text("Every critical action was hit.")).to_be_visible()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert external_requests == []

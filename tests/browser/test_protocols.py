@@ -1,4 +1,5 @@
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.factories import ProtocolPageFactory, StaffProfileFactory
 
@@ -27,12 +28,12 @@ def test_staff_logs_in_and_reads_a_protocol_on_a_phone(
     )
     page.set_viewport_size({"width": 390, "height": 844})
     log_in("sam")
-    assert page.get_by_role("heading", name="Hello, Sam").is_visible()
+    expect(page.get_by_role("heading", name="Hello, Sam")).to_be_visible()
 
     page.get_by_role("link", name="Protocols").first.click()
     page.get_by_role("link", name="Anaphylaxis response").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Anaphylaxis response"
-    assert page.get_by_text("Sample content.").is_visible()
+    expect(page.get_by_text("Sample content.")).to_be_visible()
     assert page.get_by_role("cell", name="Call for help and note the time").is_visible()
     # Nothing wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -103,7 +103,7 @@ def test_on_a_phone_the_menu_button_opens_the_navigation_and_the_matrix_is_cards
     assert_fits_and_passes_axe(page)
 
     menu = page.get_by_role("button", name="Menu")
-    assert menu.is_visible()
+    expect(menu).to_be_visible()
     assert menu.get_attribute("aria-expanded") == "false"
     assert not main_nav(page).is_visible()
     assert not page.get_by_role("button", name="Log out").is_visible()
@@ -118,7 +118,7 @@ def test_on_a_phone_the_menu_button_opens_the_navigation_and_the_matrix_is_cards
     assert menu.get_attribute("aria-expanded") == "true"
     for name in NAV_LINKS:
         assert main_nav(page).get_by_role("link", name=name).is_visible(), name
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
     assert_fits_and_passes_axe(page)
     page.keyboard.press("Tab")
     page.keyboard.press("Escape")
@@ -161,7 +161,7 @@ def test_on_a_laptop_the_navigation_shows_and_the_matrix_scrolls_in_its_own_regi
     assert not page.get_by_role("button", name="Menu").is_visible()
     for name in NAV_LINKS:
         assert main_nav(page).get_by_role("link", name=name).is_visible(), name
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
     page.goto(f"{live_server.url}/manage/")
     assert_fits_and_passes_axe(page)
@@ -172,7 +172,7 @@ def test_on_a_laptop_the_navigation_shows_and_the_matrix_scrolls_in_its_own_regi
     # Page-wide, no taller than its rows need: the page scrolls down, not a box in it.
     assert shown >= page.locator("main").evaluate("el => el.clientWidth") - 40
     assert region.evaluate("el => el.scrollHeight <= el.clientHeight + 20")
-    assert page.locator("#matrix-scroll-hint").is_visible()
+    expect(page.locator("#matrix-scroll-hint")).to_be_visible()
 
     # A keyboard scrolls it; the names stay in view.
     name = page.get_by_role("link", name="Otto Overdue")

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 from reminders.models import Reminder, ReminderStatus
 
 from tests.factories import JobRoleFactory, LocationFactory, ManagerFactory, StaffProfileFactory
@@ -77,7 +78,7 @@ def test_the_record_opens_on_a_summary_with_its_history_folded(
     assert not reminders.evaluate("d => d.open")
     assert not page.get_by_text("Escalated to the manager, 7 days overdue").is_visible()
     reminders.locator("summary").click()
-    assert page.get_by_text("Escalated to the manager, 7 days overdue").is_visible()
+    expect(page.get_by_text("Escalated to the manager, 7 days overdue")).to_be_visible()
 
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,4 +1,5 @@
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.factories import JobRoleFactory, LocationFactory, StaffProfileFactory
 from tests.factories.training import (
@@ -35,7 +36,7 @@ def test_staff_fails_the_quiz_retakes_it_and_passes(page, live_server, log_in, h
     row = page.get_by_role("row", name="Post-laser recovery")
     assert "Missing" in row.inner_text()
     row.get_by_role("link", name="Post-laser recovery").click()
-    assert page.get_by_role("heading", name="Post-laser recovery").is_visible()
+    expect(page.get_by_role("heading", name="Post-laser recovery")).to_be_visible()
     page.get_by_role("link", name="Take the quiz").click()
     page.get_by_role("button", name="Start the quiz").click()
     assert_accessible_at_phone_width(page)
@@ -51,7 +52,7 @@ def test_staff_fails_the_quiz_retakes_it_and_passes(page, live_server, log_in, h
     answer_every_question(page, "Stop and cool")
     page.get_by_role("button", name="Submit answers").click()
     assert "100 %" in page.get_by_role("status").inner_text()
-    assert page.get_by_role("link", name="Download your certificate").is_visible()
+    expect(page.get_by_role("link", name="Download your certificate")).to_be_visible()
 
     page.goto(f"{live_server.url}/my/training/")
     row = page.get_by_role("row", name="Post-laser recovery")

@@ -2,6 +2,7 @@ from base64 import b32decode
 
 from axe_playwright_python.sync_playwright import Axe
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from accounts.services import totp_secret_text
 from tests.accounts.conftest import current_code
@@ -29,7 +30,7 @@ def test_manager_sets_up_two_step_login_then_logs_in_with_a_recovery_code(
     page.get_by_role("button", name="Log in").click()
 
     page.wait_for_url(f"{live_server.url}/accounts/mfa/setup/?next=%2F")
-    assert page.locator("svg.mfa-qr").is_visible()
+    expect(page.locator("svg.mfa-qr")).to_be_visible()
     assert Axe().run(page).violations_count == 0
     secret = page.locator("#mfa-secret").inner_text().strip()
     key = key_from_secret(secret)

@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
 
 from certifications.models import CertificationRecord, VerificationStatus
 from certifications.previews import NO_PREVIEW
@@ -97,17 +98,17 @@ def test_manager_selects_all_previews_and_verifies_every_card(
     damaged = page.locator("tr", has_text=omar)
     damaged.get_by_text(str(NO_PREVIEW)).wait_for(state="visible")
     assert damaged.get_by_role("img").count() == 0  # the broken image is gone, not shown
-    assert damaged.get_by_role("link", name=f"Download {omar}'s BLS card").is_visible()
+    expect(damaged.get_by_role("link", name=f"Download {omar}'s BLS card")).to_be_visible()
     _no_sideways_scroll(page, 1280)
     _no_axe_violation(page)
 
     page.get_by_label("I have checked each selected card").check()
     page.get_by_role("button", name="Verify selected cards").click()
-    assert page.get_by_text("3 cards verified.").is_visible()
+    expect(page.get_by_text("3 cards verified.")).to_be_visible()
     assert set(CertificationRecord.objects.values_list("verification_status", flat=True)) == {
         VerificationStatus.VERIFIED
     }
-    assert page.get_by_text("No cards are waiting for verification.").is_visible()
+    expect(page.get_by_text("No cards are waiting for verification.")).to_be_visible()
 
 
 def test_on_a_phone_the_queue_is_cards_and_works_from_the_keyboard(
@@ -119,7 +120,7 @@ def test_on_a_phone_the_queue_is_cards_and_works_from_the_keyboard(
     sam = brookline_queue[0].staff.display_name
 
     select_all = page.get_by_role("checkbox", name="Select all")
-    assert select_all.is_visible()
+    expect(select_all).to_be_visible()
     select_all.focus()
     page.keyboard.press("Space")
     assert _picked(page) == 3
@@ -168,6 +169,6 @@ def test_without_javascript_each_card_is_picked_by_hand(browser, live_server, br
     page.get_by_role("checkbox", name=f"Select {omar}'s BLS card").check()
     page.get_by_label("I have checked each selected card").check()
     page.get_by_role("button", name="Verify selected cards").click()
-    assert page.get_by_text("2 cards verified.").is_visible()
-    assert page.get_by_role("checkbox", name=f"Select {lena}'s BLS card").is_visible()
+    expect(page.get_by_text("2 cards verified.")).to_be_visible()
+    expect(page.get_by_role("checkbox", name=f"Select {lena}'s BLS card")).to_be_visible()
     context.close()
